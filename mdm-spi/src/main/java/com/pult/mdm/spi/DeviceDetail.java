@@ -1,0 +1,23 @@
+package com.pult.mdm.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-device detail that some vendors deliver only one request per device, after the listing.
+ *
+ * @param deviceId the vendor's device id
+ * @param wifiMac the WiFi MAC, or empty when the device reports none (Windows, Apple TV) or a placeholder
+ * @param lastCheckIn the most recent check-in the detail reports, or empty
+ */
+public record DeviceDetail(String deviceId, Optional<MacAddress> wifiMac, Optional<Instant> lastCheckIn) {
+
+    public DeviceDetail {
+        if (deviceId == null || deviceId.isBlank()) {
+            throw new IllegalArgumentException("deviceId is required");
+        }
+        Objects.requireNonNull(wifiMac, "wifiMac");
+        Objects.requireNonNull(lastCheckIn, "lastCheckIn");
+    }
+}
