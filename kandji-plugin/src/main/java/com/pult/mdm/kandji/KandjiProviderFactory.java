@@ -1,5 +1,7 @@
 package com.pult.mdm.kandji;
 
+import com.pult.mdm.kandji.internal.KandjiProvider;
+import com.pult.mdm.kandji.internal.config.KandjiConfig;
 import com.pult.mdm.spi.ApiLimits;
 import com.pult.mdm.spi.Capability;
 import com.pult.mdm.spi.ConfigurationException;
@@ -10,7 +12,12 @@ import com.pult.mdm.spi.ProviderConfig;
 import java.util.List;
 import java.util.Set;
 
-/** The Kandji (Iru) provider: named in {@code META-INF/services}, found by the host. */
+/**
+ * The Kandji (Iru) provider: named in {@code META-INF/services}, found by the host.
+ *
+ * <p>Besides the credential fields, {@link #create} reads two optional settings that are not shown as fields:
+ * {@code connect_timeout_seconds} (default 10) and {@code read_timeout_seconds} (default 30).
+ */
 public final class KandjiProviderFactory implements MdmProviderFactory {
 
     /** The stable provider id stored with every Kandji integration. */
@@ -58,6 +65,6 @@ public final class KandjiProviderFactory implements MdmProviderFactory {
 
     @Override
     public MdmProvider create(ProviderConfig config) throws ConfigurationException {
-        throw new ConfigurationException("api_url", "The Kandji provider is not complete yet.");
+        return new KandjiProvider(KandjiConfig.from(config));
     }
 }

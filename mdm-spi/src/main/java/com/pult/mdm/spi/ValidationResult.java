@@ -25,6 +25,8 @@ public record ValidationResult(List<Problem> problems) {
 
     /** Why a validation failed. */
     public enum Code {
+        /** A field is missing or malformed; the problem names it and what a valid value looks like. */
+        INVALID_FIELD,
         /** The URL is not one of the vendor's API URLs; the message says what a valid one looks like. */
         INVALID_URL,
         /** The host did not answer (DNS, connection, TLS or timeout). */
