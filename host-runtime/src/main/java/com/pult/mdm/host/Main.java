@@ -1,0 +1,138 @@
+package com.pult.mdm.host;
+
+import com.pult.mdm.host.config.ConfigException;
+import com.pult.mdm.host.config.DataDirectory;
+import com.pult.mdm.host.config.HostConfig;
+import com.pult.mdm.host.config.HostConfigLoader;
+import com.pult.mdm.host.launch.LaunchException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Command-line entry point of the distribution ({@code bin/pult-host}). Exit codes: 0 after a clean stop,
+ * 1 when the plugin framework cannot start, 2 when the configuration or the data directory is unusable.
+ */
+@Command(
+        name = "pult-host",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Runs the Pult integration host. Flags override PULT_HOST_* variables, which override the"
+                + " conf file, which overrides the defaults.")
+public final class Main implements Callable<Integer> {
+
+    static final int EXIT_LAUNCH_FAILED = 1;
+    static final int EXIT_CONFIG = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Conf file (default: conf/pult-host.properties)")
+    private Path configFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Host data: logs, bundle cache (data)")
+    private String dataDir;
+
+    @Option(names = "--deploy-dir", paramLabel = "DIR", description = "Folder watched for plugin jars (deploy)")
+    private String deployDir;
+
+    @Option(names = "--core-dir", paramLabel = "DIR", description = "Bundles installed at every start (core)")
+    private String coreDir;
+
+    @Option(names = "--poll-ms", paramLabel = "MS", description = "Deploy folder scan interval (500)")
+    private String pollMs;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "Root log level (INFO)")
+    private String logLevel;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Admin API port, used by later versions")
+    private String httpPort;
+
+    private final Path home;
+    private final Map<String, String> environment;
+    private final PrintStream err;
+
+    /** The entry point the start script uses. */
+    public Main() {
+        this(Path.of(System.getProperty("pult.home", ".")), System.getenv(), System.err);
+    }
+
+    Main(Path home, Map<String, String> environment, PrintStream err) {
+        this.home = home;
+        this.environment = environment;
+        this.err = err;
+    }
+
+    /** Starts the host and returns when it is stopped (SIGTERM or Ctrl-C). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        HostConfig config;
+        try {
+            config = new HostConfigLoader(home, environment).load(configFile, flags());
+            DataDirectory.prepare(config.dataDir());
+        } catch (ConfigException e) {
+            // Before logging is set up, so a person sees exactly one line and no stack trace.
+            err.println("Cannot start Pult host: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        configureLogging(config);
+        return run(new PultHost(config));
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>();
+        putIfGiven(flags, HostConfigLoader.DATA_DIR, dataDir);
+        putIfGiven(flags, HostConfigLoader.DEPLOY_DIR, deployDir);
+        putIfGiven(flags, HostConfigLoader.CORE_DIR, coreDir);
+        putIfGiven(flags, HostConfigLoader.POLL_MS, pollMs);
+        putIfGiven(flags, HostConfigLoader.LOG_LEVEL, logLevel);
+        putIfGiven(flags, HostConfigLoader.HTTP_PORT, httpPort);
+        return flags;
+    }
+
+    private static void putIfGiven(Map<String, String> flags, String key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+
+    /** Hands the data directory and level to conf/logback.xml, which reads them when the first logger exists. */
+    private static void configureLogging(HostConfig config) {
+        System.setProperty("pult.data.dir", config.dataDir().toString());
+        System.setProperty("pult.log.level", config.logLevel());
+    }
+
+    private int run(PultHost host) throws InterruptedException {
+        // Created only now: the logging configuration reads the properties set just before.
+        Logger logger = LoggerFactory.getLogger(Main.class);
+        try {
+            host.start();
+        } catch (ConfigException e) {
+            logger.error("Cannot start Pult host: {}", e.getMessage());
+            return EXIT_CONFIG;
+        } catch (LaunchException e) {
+            logger.error("Cannot start Pult host: {}", e.getMessage());
+            logger.debug("Stack trace of the start failure", e);
+            return EXIT_LAUNCH_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "pult-shutdown"));
+        host.awaitStop();
+        return 0;
+    }
+
+    /** Prints the host version for {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pult-host " + HostVersion.current()};
+        }
+    }
+}

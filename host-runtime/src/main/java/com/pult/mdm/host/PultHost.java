@@ -1,0 +1,132 @@
+package com.pult.mdm.host;
+
+import com.pult.mdm.host.config.ConfigException;
+import com.pult.mdm.host.config.DataDirectory;
+import com.pult.mdm.host.config.HostConfig;
+import com.pult.mdm.host.launch.FrameworkLauncher;
+import com.pult.mdm.host.launch.LaunchException;
+import com.pult.mdm.host.plugin.PluginLayer;
+import com.pult.mdm.host.plugin.ProviderRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Pult integration host: starts the plugin framework with hot deploy, and offers the providers the
+ * deployed plugins bring through its {@link #registry()}. Collaborators come in through the constructor;
+ * sync, storage and the web layer will be wired here the same way.
+ */
+public final class PultHost {
+
+    private final Logger logger = LoggerFactory.getLogger(PultHost.class);
+    private final HostConfig config;
+    private final FrameworkLauncher launcher;
+    private final ProviderRegistry registry;
+    private final PluginLayer plugins;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Framework framework;
+
+    /** A host with the standard collaborators. */
+    public PultHost(HostConfig config) {
+        this(config, new ProviderRegistry());
+    }
+
+    private PultHost(HostConfig config, ProviderRegistry registry) {
+        this(
+                config,
+                new FrameworkLauncher(config, HostVersion.current()),
+                registry,
+                new PluginLayer(
+                        registry, config.deployDir(), config.pollInterval(), FrameworkLauncher::installFailure));
+    }
+
+    /**
+     * @param config the folders and intervals
+     * @param launcher starts and stops the plugin framework
+     * @param registry where providers are announced
+     * @param plugins the extender and deploy checks; must announce into {@code registry}
+     */
+    public PultHost(HostConfig config, FrameworkLauncher launcher, ProviderRegistry registry, PluginLayer plugins) {
+        this.config = config;
+        this.launcher = launcher;
+        this.registry = registry;
+        this.plugins = plugins;
+    }
+
+    /**
+     * Starts the plugin framework; plugins already in the deploy folder are installed on the first scan.
+     *
+     * @throws ConfigException when the data or deploy directory cannot be written
+     * @throws LaunchException when the framework cannot start
+     */
+    public synchronized void start() throws ConfigException, LaunchException {
+        if (framework != null) {
+            return;
+        }
+        long began = System.nanoTime();
+        DataDirectory.prepare(config.dataDir());
+        createDeployDir();
+        framework = launcher.launch(plugins::open);
+        logger.info(
+                "Started Pult host {} in {} ms: deploy folder '{}', data '{}', scanning every {} ms",
+                HostVersion.current(),
+                (System.nanoTime() - began) / 1_000_000,
+                config.deployDir(),
+                config.dataDir(),
+                config.pollInterval().toMillis());
+    }
+
+    /** Withdraws every provider and stops the framework, waiting at most the configured stop timeout. */
+    public void stop() {
+        Framework running;
+        synchronized (this) {
+            running = framework;
+            framework = null;
+        }
+        if (running == null) {
+            return;
+        }
+        long began = System.nanoTime();
+        plugins.close();
+        launcher.stop(running, config.stopTimeout());
+        logger.info("Stopped Pult host in {} ms", (System.nanoTime() - began) / 1_000_000);
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #stop()} has finished. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Whether the host is started and not stopped. */
+    public synchronized boolean isRunning() {
+        return framework != null;
+    }
+
+    /** The providers offered by deployed plugins, and the plugin problems. */
+    public ProviderRegistry registry() {
+        return registry;
+    }
+
+    /** The configuration the host runs with. */
+    public HostConfig config() {
+        return config;
+    }
+
+    /** The system bundle's context, for tests that inspect the framework; {@code null} when stopped. */
+    synchronized BundleContext bundleContext() {
+        return framework == null ? null : framework.getBundleContext();
+    }
+
+    private void createDeployDir() throws ConfigException {
+        try {
+            Files.createDirectories(config.deployDir());
+        } catch (IOException e) {
+            throw new ConfigException("deploy directory '" + config.deployDir() + "' cannot be created: " + e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.pult.mdm.host.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The host's settings once every source has been applied (defaults &lt; conf file &lt; environment &lt; command
+ * line; see {@link HostConfigLoader}). Paths are absolute.
+ *
+ * @param home the distribution's folder; relative paths in the other sources are resolved against it
+ * @param dataDir the host's own data: logs, the bundle cache in {@code cache/}, later the database and keys
+ * @param deployDir the folder watched for plugin jars
+ * @param coreDir the bundles the host always installs (FileInstall)
+ * @param pollInterval how often {@code deployDir} is scanned
+ * @param logLevel the root log level handed to the logging configuration
+ * @param httpPort the port of the admin API; Note: read and validated now, used once the web layer exists
+ * @param stopTimeout how long a stop waits for the framework before giving up
+ */
+public record HostConfig(
+        Path home,
+        Path dataDir,
+        Path deployDir,
+        Path coreDir,
+        Duration pollInterval,
+        String logLevel,
+        int httpPort,
+        Duration stopTimeout) {
+
+    /** The framework's bundle cache: cleaned on every start, so nothing of the host's own may live there. */
+    public Path cacheDir() {
+        return dataDir.resolve("cache");
+    }
+
+    /** Where the distribution's logging configuration writes {@code host.log}. */
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** The defaults of a distribution installed in {@code home}. */
+    public static HostConfig defaults(Path home) {
+        Path root = home.toAbsolutePath().normalize();
+        return new HostConfig(
+                root,
+                root.resolve("data"),
+                root.resolve("deploy"),
+                root.resolve("core"),
+                Duration.ofMillis(500),
+                "INFO",
+                8080,
+                Duration.ofSeconds(10));
+    }
+
+    /** A copy with another data directory. */
+    public HostConfig withDataDir(Path dir) {
+        return new HostConfig(home, dir, deployDir, coreDir, pollInterval, logLevel, httpPort, stopTimeout);
+    }
+
+    /** A copy with another deploy directory. */
+    public HostConfig withDeployDir(Path dir) {
+        return new HostConfig(home, dataDir, dir, coreDir, pollInterval, logLevel, httpPort, stopTimeout);
+    }
+
+    /** A copy with another core bundles directory. */
+    public HostConfig withCoreDir(Path dir) {
+        return new HostConfig(home, dataDir, deployDir, dir, pollInterval, logLevel, httpPort, stopTimeout);
+    }
+
+    /** A copy with another poll interval. */
+    public HostConfig withPollInterval(Duration interval) {
+        return new HostConfig(home, dataDir, deployDir, coreDir, interval, logLevel, httpPort, stopTimeout);
+    }
+}

@@ -1,0 +1,159 @@
+package com.pult.mdm.host.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds the {@link HostConfig} from four layers, each overriding the one before: built-in defaults, the conf
+ * file ({@code conf/pult-host.properties} or the one given with {@code --config}), the environment
+ * ({@code PULT_HOST_} plus the key in upper case with dots as underscores, such as {@code PULT_HOST_DATA_DIR}),
+ * and command-line flags. Relative paths are resolved against the distribution's home.
+ */
+public final class HostConfigLoader {
+
+    /** The host's own data; the bundle cache is its {@code cache/} subfolder. */
+    public static final String DATA_DIR = "data.dir";
+
+    /** The folder watched for plugin jars. */
+    public static final String DEPLOY_DIR = "deploy.dir";
+
+    /** The bundles installed at every start (FileInstall). */
+    public static final String CORE_DIR = "core.dir";
+
+    /** How often the deploy folder is scanned, in milliseconds. */
+    public static final String POLL_MS = "deploy.poll.ms";
+
+    /** The root log level. */
+    public static final String LOG_LEVEL = "log.level";
+
+    /** The admin API's port. */
+    public static final String HTTP_PORT = "http.port";
+
+    /** How long a stop waits for the plugin framework, in milliseconds. */
+    public static final String STOP_TIMEOUT_MS = "stop.timeout.ms";
+
+    /** The environment variable naming the conf file, when no {@code --config} flag is given. */
+    public static final String CONFIG_ENV = "PULT_HOST_CONFIG";
+
+    private static final String[] KEYS = {DATA_DIR, DEPLOY_DIR, CORE_DIR, POLL_MS, LOG_LEVEL, HTTP_PORT, STOP_TIMEOUT_MS
+    };
+
+    private final Path home;
+    private final Map<String, String> environment;
+
+    /**
+     * @param home the distribution's folder
+     * @param environment the process environment, usually {@link System#getenv()}
+     */
+    public HostConfigLoader(Path home, Map<String, String> environment) {
+        this.home = home.toAbsolutePath().normalize();
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Applies the layers.
+     *
+     * @param configFile the file named on the command line, or {@code null}
+     * @param flags command-line values by key; absent keys were not given
+     * @throws ConfigException when a named conf file is missing or a value is malformed
+     */
+    public HostConfig load(Path configFile, Map<String, String> flags) throws ConfigException {
+        Map<String, String> values = new HashMap<>(readConfFile(configFile));
+        values.putAll(fromEnvironment());
+        values.putAll(flags);
+        return toConfig(values);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String environmentName(String key) {
+        return "PULT_HOST_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private Map<String, String> readConfFile(Path explicit) throws ConfigException {
+        Path named = explicit != null ? explicit : pathFromEnvironment();
+        if (named == null) {
+            Path standard = home.resolve("conf").resolve("pult-host.properties");
+            return Files.isRegularFile(standard) ? read(standard) : Map.of();
+        }
+        Path file = home.resolve(named);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("config file '" + file + "' does not exist");
+        }
+        return read(file);
+    }
+
+    private Path pathFromEnvironment() {
+        String value = environment.get(CONFIG_ENV);
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    private static Map<String, String> read(Path file) throws ConfigException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("config file '" + file + "' cannot be read: " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        properties
+                .stringPropertyNames()
+                .forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    private Map<String, String> fromEnvironment() {
+        Map<String, String> values = new HashMap<>();
+        for (String key : KEYS) {
+            String value = environment.get(environmentName(key));
+            if (value != null && !value.isBlank()) {
+                values.put(key, value.trim());
+            }
+        }
+        return values;
+    }
+
+    private HostConfig toConfig(Map<String, String> values) throws ConfigException {
+        HostConfig defaults = HostConfig.defaults(home);
+        return new HostConfig(
+                home,
+                path(values, DATA_DIR, defaults.dataDir()),
+                path(values, DEPLOY_DIR, defaults.deployDir()),
+                path(values, CORE_DIR, defaults.coreDir()),
+                Duration.ofMillis(
+                        number(values, POLL_MS, defaults.pollInterval().toMillis(), 50)),
+                values.getOrDefault(LOG_LEVEL, defaults.logLevel()).toUpperCase(Locale.ROOT),
+                (int) number(values, HTTP_PORT, defaults.httpPort(), 0),
+                Duration.ofMillis(
+                        number(values, STOP_TIMEOUT_MS, defaults.stopTimeout().toMillis(), 0)));
+    }
+
+    private Path path(Map<String, String> values, String key, Path fallback) {
+        String value = values.get(key);
+        return value == null ? fallback : home.resolve(value).normalize();
+    }
+
+    private static long number(Map<String, String> values, String key, long fallback, long minimum)
+            throws ConfigException {
+        String value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= minimum) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the same message as a number out of range.
+        }
+        throw new ConfigException(
+                "'" + key + "' must be a whole number of at least " + minimum + ", not '" + value + "'");
+    }
+}
