@@ -52,6 +52,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "PORT", description = "Admin API port, used by later versions")
     private String httpPort;
 
+    @Option(
+            names = "--allow-custom-endpoints",
+            paramLabel = "BOOL",
+            description = "Let providers connect to URLs other than their vendor's own, such as a simulator (false)")
+    private String allowCustomEndpoints;
+
     private final Path home;
     private final Map<String, String> environment;
     private final PrintStream err;
@@ -84,7 +90,7 @@ public final class Main implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         configureLogging(config);
-        return run(new PultHost(config));
+        return run(new PultHost(config, environment));
     }
 
     private Map<String, String> flags() {
@@ -95,6 +101,7 @@ public final class Main implements Callable<Integer> {
         putIfGiven(flags, HostConfigLoader.POLL_MS, pollMs);
         putIfGiven(flags, HostConfigLoader.LOG_LEVEL, logLevel);
         putIfGiven(flags, HostConfigLoader.HTTP_PORT, httpPort);
+        putIfGiven(flags, HostConfigLoader.ALLOW_CUSTOM_ENDPOINTS, allowCustomEndpoints);
         return flags;
     }
 

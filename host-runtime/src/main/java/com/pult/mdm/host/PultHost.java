@@ -9,6 +9,7 @@ import com.pult.mdm.host.plugin.PluginLayer;
 import com.pult.mdm.host.plugin.ProviderRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
@@ -28,20 +29,27 @@ public final class PultHost {
     private final ProviderRegistry registry;
     private final PluginLayer plugins;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<String, String> environment;
     private Framework framework;
+    private HostServices services;
 
-    /** A host with the standard collaborators. */
+    /** A host with the standard collaborators, its secret keys from the process environment or the key file. */
     public PultHost(HostConfig config) {
-        this(config, new ProviderRegistry());
+        this(config, System.getenv());
     }
 
-    private PultHost(HostConfig config, ProviderRegistry registry) {
+    /** A host with the standard collaborators, reading {@code PULT_HOST_SECRET_KEYS} from {@code environment}. */
+    public PultHost(HostConfig config, Map<String, String> environment) {
+        this(config, new ProviderRegistry(), environment);
+    }
+
+    private PultHost(HostConfig config, ProviderRegistry registry, Map<String, String> environment) {
         this(
                 config,
                 new FrameworkLauncher(config, HostVersion.current()),
                 registry,
-                new PluginLayer(
-                        registry, config.deployDir(), config.pollInterval(), FrameworkLauncher::installFailure));
+                new PluginLayer(registry, config.deployDir(), config.pollInterval(), FrameworkLauncher::installFailure),
+                environment);
     }
 
     /**
@@ -51,10 +59,20 @@ public final class PultHost {
      * @param plugins the extender and deploy checks; must announce into {@code registry}
      */
     public PultHost(HostConfig config, FrameworkLauncher launcher, ProviderRegistry registry, PluginLayer plugins) {
+        this(config, launcher, registry, plugins, System.getenv());
+    }
+
+    private PultHost(
+            HostConfig config,
+            FrameworkLauncher launcher,
+            ProviderRegistry registry,
+            PluginLayer plugins,
+            Map<String, String> environment) {
         this.config = config;
         this.launcher = launcher;
         this.registry = registry;
         this.plugins = plugins;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -70,7 +88,15 @@ public final class PultHost {
         long began = System.nanoTime();
         DataDirectory.prepare(config.dataDir());
         createDeployDir();
-        framework = launcher.launch(plugins::open);
+        services = HostServices.open(config, registry, environment);
+        try {
+            framework = launcher.launch(plugins::open);
+            services.start();
+        } catch (LaunchException | ConfigException | RuntimeException e) {
+            services.close();
+            services = null;
+            throw e;
+        }
         logger.info(
                 "Started Pult host {} in {} ms: deploy folder '{}', data '{}', scanning every {} ms",
                 HostVersion.current(),
@@ -91,6 +117,7 @@ public final class PultHost {
             return;
         }
         long began = System.nanoTime();
+        services.close();
         plugins.close();
         launcher.stop(running, config.stopTimeout());
         logger.info("Stopped Pult host in {} ms", (System.nanoTime() - began) / 1_000_000);
@@ -110,6 +137,11 @@ public final class PultHost {
     /** The providers offered by deployed plugins, and the plugin problems. */
     public ProviderRegistry registry() {
         return registry;
+    }
+
+    /** Integrations, their syncs and the stored inventory; {@code null} when the host is stopped. */
+    public synchronized HostServices services() {
+        return services;
     }
 
     /** The configuration the host runs with. */

@@ -1,5 +1,6 @@
 package com.pult.mdm.host.config;
 
+import com.pult.mdm.host.sync.SyncSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,6 +16,8 @@ import java.time.Duration;
  * @param logLevel the root log level handed to the logging configuration
  * @param httpPort the port of the admin API; Note: read and validated now, used once the web layer exists
  * @param stopTimeout how long a stop waits for the framework before giving up
+ * @param sync how integrations sync: intervals, pausing, removal guard, request budget
+ * @param ipFreshness how long a WiFi IP binding reported by an MDM is trusted
  */
 public record HostConfig(
         Path home,
@@ -24,7 +27,9 @@ public record HostConfig(
         Duration pollInterval,
         String logLevel,
         int httpPort,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        SyncSettings sync,
+        Duration ipFreshness) {
 
     /** The framework's bundle cache: cleaned on every start, so nothing of the host's own may live there. */
     public Path cacheDir() {
@@ -47,26 +52,47 @@ public record HostConfig(
                 Duration.ofMillis(500),
                 "INFO",
                 8080,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                SyncSettings.defaults(),
+                Duration.ofHours(12));
     }
 
     /** A copy with another data directory. */
     public HostConfig withDataDir(Path dir) {
-        return new HostConfig(home, dir, deployDir, coreDir, pollInterval, logLevel, httpPort, stopTimeout);
+        return new HostConfig(
+                home, dir, deployDir, coreDir, pollInterval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
     }
 
     /** A copy with another deploy directory. */
     public HostConfig withDeployDir(Path dir) {
-        return new HostConfig(home, dataDir, dir, coreDir, pollInterval, logLevel, httpPort, stopTimeout);
+        return new HostConfig(
+                home, dataDir, dir, coreDir, pollInterval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
     }
 
     /** A copy with another core bundles directory. */
     public HostConfig withCoreDir(Path dir) {
-        return new HostConfig(home, dataDir, deployDir, dir, pollInterval, logLevel, httpPort, stopTimeout);
+        return new HostConfig(
+                home, dataDir, deployDir, dir, pollInterval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
     }
 
     /** A copy with another poll interval. */
     public HostConfig withPollInterval(Duration interval) {
-        return new HostConfig(home, dataDir, deployDir, coreDir, interval, logLevel, httpPort, stopTimeout);
+        return new HostConfig(
+                home, dataDir, deployDir, coreDir, interval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
+    }
+
+    /** A copy with other sync settings. */
+    public HostConfig withSync(SyncSettings settings) {
+        return new HostConfig(
+                home,
+                dataDir,
+                deployDir,
+                coreDir,
+                pollInterval,
+                logLevel,
+                httpPort,
+                stopTimeout,
+                settings,
+                ipFreshness);
     }
 }

@@ -1,5 +1,6 @@
 package com.pult.mdm.host.config;
 
+import com.pult.mdm.host.sync.SyncSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -39,10 +40,49 @@ public final class HostConfigLoader {
     /** How long a stop waits for the plugin framework, in milliseconds. */
     public static final String STOP_TIMEOUT_MS = "stop.timeout.ms";
 
+    /** How often an integration syncs unless it says otherwise, in minutes. */
+    public static final String SYNC_INTERVAL_MINUTES = "sync.interval.minutes";
+
+    /** Authentication failures in a row that pause an integration. */
+    public static final String SYNC_AUTH_FAILURES = "sync.auth.failures.to.pause";
+
+    /** The share of an integration's devices one sync may remove before it holds for an admin, in percent. */
+    public static final String SYNC_MAX_REMOVAL_PERCENT = "sync.max.removal.percent";
+
+    /** The share of a vendor's published request limits this host uses, in percent. */
+    public static final String SYNC_BUDGET_PERCENT = "sync.budget.percent";
+
+    /** Syncs that may run at once. */
+    public static final String SYNC_MAX_CONCURRENT = "sync.max.concurrent";
+
+    /** How long sync records are kept, in days. */
+    public static final String SYNC_HISTORY_DAYS = "sync.history.days";
+
+    /** Whether providers may connect to URLs other than their vendor's own (a simulator or a proxy). */
+    public static final String ALLOW_CUSTOM_ENDPOINTS = "mdm.allow.custom.endpoints";
+
+    /** How long a WiFi IP binding reported by an MDM is trusted, in minutes. */
+    public static final String IP_FRESHNESS_MINUTES = "match.ip.freshness.minutes";
+
     /** The environment variable naming the conf file, when no {@code --config} flag is given. */
     public static final String CONFIG_ENV = "PULT_HOST_CONFIG";
 
-    private static final String[] KEYS = {DATA_DIR, DEPLOY_DIR, CORE_DIR, POLL_MS, LOG_LEVEL, HTTP_PORT, STOP_TIMEOUT_MS
+    private static final String[] KEYS = {
+        DATA_DIR,
+        DEPLOY_DIR,
+        CORE_DIR,
+        POLL_MS,
+        LOG_LEVEL,
+        HTTP_PORT,
+        STOP_TIMEOUT_MS,
+        SYNC_INTERVAL_MINUTES,
+        SYNC_AUTH_FAILURES,
+        SYNC_MAX_REMOVAL_PERCENT,
+        SYNC_BUDGET_PERCENT,
+        SYNC_MAX_CONCURRENT,
+        SYNC_HISTORY_DAYS,
+        ALLOW_CUSTOM_ENDPOINTS,
+        IP_FRESHNESS_MINUTES
     };
 
     private final Path home;
@@ -131,7 +171,47 @@ public final class HostConfigLoader {
                 values.getOrDefault(LOG_LEVEL, defaults.logLevel()).toUpperCase(Locale.ROOT),
                 (int) number(values, HTTP_PORT, defaults.httpPort(), 0),
                 Duration.ofMillis(
-                        number(values, STOP_TIMEOUT_MS, defaults.stopTimeout().toMillis(), 0)));
+                        number(values, STOP_TIMEOUT_MS, defaults.stopTimeout().toMillis(), 0)),
+                sync(values, defaults.sync()),
+                Duration.ofMinutes(number(
+                        values, IP_FRESHNESS_MINUTES, defaults.ipFreshness().toMinutes(), 1)));
+    }
+
+    private static SyncSettings sync(Map<String, String> values, SyncSettings defaults) throws ConfigException {
+        return new SyncSettings(
+                Duration.ofMinutes(number(
+                        values,
+                        SYNC_INTERVAL_MINUTES,
+                        defaults.defaultInterval().toMinutes(),
+                        1)),
+                (int) number(values, SYNC_AUTH_FAILURES, defaults.authFailuresToPause(), 1),
+                percent(values, SYNC_MAX_REMOVAL_PERCENT, defaults.maxRemovalShare(), 0),
+                percent(values, SYNC_BUDGET_PERCENT, defaults.budgetShare(), 1),
+                (int) number(values, SYNC_MAX_CONCURRENT, defaults.maxConcurrentSyncs(), 1),
+                Duration.ofDays(number(
+                        values, SYNC_HISTORY_DAYS, defaults.historyRetention().toDays(), 1)),
+                defaults.detailRefreshShare(),
+                bool(values, ALLOW_CUSTOM_ENDPOINTS, defaults.allowCustomEndpoints()));
+    }
+
+    private static double percent(Map<String, String> values, String key, double fallback, long minimum)
+            throws ConfigException {
+        long value = number(values, key, Math.round(fallback * 100), minimum);
+        if (value > 100) {
+            throw new ConfigException("'" + key + "' is a percentage, at most 100, not '" + value + "'");
+        }
+        return value / 100.0;
+    }
+
+    private static boolean bool(Map<String, String> values, String key, boolean fallback) throws ConfigException {
+        String value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigException("'" + key + "' must be true or false, not '" + value + "'");
     }
 
     private Path path(Map<String, String> values, String key, Path fallback) {

@@ -34,7 +34,8 @@ final class Plugin {
         this.jar = jar;
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
-        this.executor = Executors.newSingleThreadExecutor(new PluginThreads(symbolicName, bundleId, loader));
+        // Several integrations of one provider may sync at once; the host's scheduler bounds how many.
+        this.executor = Executors.newCachedThreadPool(new PluginThreads(symbolicName, bundleId, loader));
     }
 
     long bundleId() {

@@ -1,0 +1,143 @@
+package com.pult.mdm.host;
+
+import com.pult.mdm.host.config.ConfigException;
+import com.pult.mdm.host.config.HostConfig;
+import com.pult.mdm.host.match.MatchIndexes;
+import com.pult.mdm.host.plugin.PluginProblem;
+import com.pult.mdm.host.plugin.PluginProvider;
+import com.pult.mdm.host.plugin.ProviderListener;
+import com.pult.mdm.host.plugin.ProviderRegistry;
+import com.pult.mdm.host.secret.Keyring;
+import com.pult.mdm.host.secret.KeyringException;
+import com.pult.mdm.host.secret.SecretBox;
+import com.pult.mdm.host.store.Database;
+import com.pult.mdm.host.store.DeviceStore;
+import com.pult.mdm.host.store.IntegrationStore;
+import com.pult.mdm.host.store.OrganizationStore;
+import com.pult.mdm.host.store.ProviderSettingStore;
+import com.pult.mdm.host.store.StoreException;
+import com.pult.mdm.host.store.SyncRunStore;
+import com.pult.mdm.host.sync.IntegrationService;
+import com.pult.mdm.host.sync.ProviderDirectory;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host's own capabilities, wired by constructor: the database, secrets, integrations and their syncs, and the
+ * match indexes. Independent of the plugin framework: providers reach it through the {@link ProviderRegistry}.
+ */
+public final class HostServices implements AutoCloseable {
+
+    /** The environment variable holding the secret keys, newest first, when no key file is wanted. */
+    public static final String SECRET_KEYS_ENV = "PULT_HOST_SECRET_KEYS";
+
+    private final Database database;
+    private final OrganizationStore organizations;
+    private final DeviceStore devices;
+    private final MatchIndexes indexes;
+    private final IntegrationService integrations;
+    private final ProviderRegistry registry;
+    private final ProviderListener listener;
+
+    private HostServices(Database database, SecretBox secrets, ProviderRegistry registry, HostConfig config) {
+        this.database = database;
+        this.registry = registry;
+        this.organizations = new OrganizationStore(database);
+        this.devices = new DeviceStore(database);
+        this.indexes = new MatchIndexes(devices, config.ipFreshness());
+        ProviderDirectory directory = id -> registry.provider(id)
+                .map(found -> new ProviderDirectory.ProviderHandle(found.factory(), found.executor()));
+        this.integrations = new IntegrationService(
+                new IntegrationService.Stores(
+                        new IntegrationStore(database),
+                        devices,
+                        new SyncRunStore(database),
+                        organizations,
+                        new ProviderSettingStore(database)),
+                secrets,
+                directory,
+                indexes,
+                config.sync(),
+                Clock.systemUTC());
+        this.listener = new Listener(integrations);
+    }
+
+    /**
+     * Opens the database and the keys in the data directory.
+     *
+     * @throws ConfigException with a message an operator can act on when either cannot be opened
+     */
+    static HostServices open(HostConfig config, ProviderRegistry registry, Map<String, String> environment)
+            throws ConfigException {
+        Database database;
+        try {
+            database = Database.openInDirectory(config.dataDir());
+        } catch (StoreException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        try {
+            Keyring keys = Keyring.load(
+                    config.dataDir().resolve("keys").resolve("secret.keys"),
+                    Optional.ofNullable(environment.get(SECRET_KEYS_ENV)));
+            return new HostServices(database, new SecretBox(keys), registry, config);
+        } catch (KeyringException e) {
+            database.close();
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    void start() throws ConfigException {
+        try {
+            integrations.start();
+        } catch (StoreException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        registry.addListener(listener);
+    }
+
+    /** Organizations. */
+    public OrganizationStore organizations() {
+        return organizations;
+    }
+
+    /** Integrations: create, validate, sync, pause, reset, status and history. */
+    public IntegrationService integrations() {
+        return integrations;
+    }
+
+    /** The stored inventory of every integration. */
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    /** The match index of every organization. */
+    public MatchIndexes indexes() {
+        return indexes;
+    }
+
+    @Override
+    public void close() {
+        registry.removeListener(listener);
+        integrations.close();
+        database.close();
+    }
+
+    /** Tells the sync engine when providers come and go. */
+    private record Listener(IntegrationService integrations) implements ProviderListener {
+        @Override
+        public void providerAdded(PluginProvider provider) {
+            integrations.providerAvailable(provider.id());
+        }
+
+        @Override
+        public void providerRemoved(PluginProvider provider) {
+            integrations.providerWithdrawn(provider.id());
+        }
+
+        @Override
+        public void problemReported(PluginProblem problem) {
+            // Plugin problems are logged and listed by the registry itself.
+        }
+    }
+}
