@@ -31,7 +31,8 @@ public final class Fleet {
     private volatile Snapshot snapshot;
 
     /** One consistent view of the fleet; {@code orderings} caches sorted lists for this version only. */
-    record Snapshot(long version, List<SimDevice> byId, Map<String, SimDevice> index, Map<String, List<SimDevice>> sorted) {
+    record Snapshot(
+            long version, List<SimDevice> byId, Map<String, SimDevice> index, Map<String, List<SimDevice>> sorted) {
         List<SimDevice> ordered(String key, Function<String, List<SimDevice>> sorter) {
             return sorted.computeIfAbsent(key, sorter);
         }
@@ -146,7 +147,9 @@ public final class Fleet {
      * laptop wakes on another network. Returns how many devices changed.
      */
     public int checkIn(Collection<String> deviceIds) {
-        return update(deviceIds, d -> d.lastCheckIn(laterThan(d.lastCheckIn().orElse(null))).ipAddress(generator.ip()));
+        return update(
+                deviceIds,
+                d -> d.lastCheckIn(laterThan(d.lastCheckIn().orElse(null))).ipAddress(generator.ip()));
     }
 
     /** Checks in roughly {@code percent}% of the devices, chosen by the fleet's seeded source; returns their ids. */
@@ -174,7 +177,8 @@ public final class Fleet {
                 return u.get();
             }
         }
-        String display = name != null ? name : email.substring(0, email.indexOf('@') < 0 ? email.length() : email.indexOf('@'));
+        String display =
+                name != null ? name : email.substring(0, email.indexOf('@') < 0 ? email.length() : email.indexOf('@'));
         return new SimUser(generator.uuid(), null, email, display, false);
     }
 
@@ -186,7 +190,8 @@ public final class Fleet {
                 ids.add(d.deviceId());
             }
         }
-        return update(ids, d -> d.user(d.user().map(u -> u.withArchived(archived)).orElse(null)));
+        return update(
+                ids, d -> d.user(d.user().map(u -> u.withArchived(archived)).orElse(null)));
     }
 
     /** Enables or disables MDM on the devices; returns devices changed. */
@@ -209,6 +214,11 @@ public final class Fleet {
             publish(new ArrayList<>(all.values()), version() + 1);
             return changed;
         }
+    }
+
+    /** A seeded random index, for faults that pick devices. */
+    int randomIndex(int bound) {
+        return generator.nextInt(bound);
     }
 
     private Instant laterThan(Instant previous) {

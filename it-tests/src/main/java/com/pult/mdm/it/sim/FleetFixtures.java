@@ -74,9 +74,13 @@ public final class FleetFixtures {
                 .offsetCheckInStyle(row.path("last_check_in").asText("").endsWith("+00:00"))
                 .user(user(row.path("user")))
                 .assetTag(row.path("asset_tag").asText(""))
-                .blueprint(row.path("blueprint_id").asText(""), row.path("blueprint_name").asText(""))
+                .blueprint(
+                        row.path("blueprint_id").asText(""),
+                        row.path("blueprint_name").asText(""))
                 .mdmEnabled(row.path("mdm_enabled").asBoolean(true))
-                .agent(row.path("agent_installed").asBoolean(false), row.path("agent_version").asText(""))
+                .agent(
+                        row.path("agent_installed").asBoolean(false),
+                        row.path("agent_version").asText(""))
                 .missing(row.path("is_missing").asBoolean(false))
                 .enrollments(first, orElse(time(row.path("last_enrollment").asText("")), first))
                 .tags(tags(row.path("tags")));
@@ -102,7 +106,11 @@ public final class FleetFixtures {
         }
         JsonNode id = u.path("id");
         Integer legacy = id.isIntegralNumber() ? id.intValue() : null;
-        return new SimUser(id.asText(""), legacy, u.path("email").asText(""), u.path("name").asText(""),
+        return new SimUser(
+                id.asText(""),
+                legacy,
+                u.path("email").asText(""),
+                u.path("name").asText(""),
                 u.path("is_archived").asBoolean(false));
     }
 

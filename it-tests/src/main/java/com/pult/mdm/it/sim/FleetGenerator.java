@@ -148,7 +148,11 @@ final class FleetGenerator {
         Instant enrolled = src.firstEnrollment().minus(Duration.ofDays(200 + rnd.nextInt(200)));
         SimDevice twin = src.copy();
         twin.offsetCheckInStyle(false);
-        return reId(twin).lastCheckIn(micros(seen)).missing(true).enrollments(enrolled, enrolled).ipAddress(ip());
+        return reId(twin)
+                .lastCheckIn(micros(seen))
+                .missing(true)
+                .enrollments(enrolled, enrolled)
+                .ipAddress(ip());
     }
 
     private SimDevice reId(SimDevice d) {
@@ -175,7 +179,9 @@ final class FleetGenerator {
     SimDevice normal(Platform p, Instant now) {
         SimUser owner = pickUser();
         Instant seen = micros(now.minusSeconds(rnd.nextInt(30 * 86_400)).minusNanos(rnd.nextInt(1_000_000) * 1000L));
-        Instant first = micros(seen.minus(Duration.ofDays(30 + rnd.nextInt(700))).minusSeconds(rnd.nextInt(86_400)));
+        Instant first = micros(seen.minus(Duration.ofDays(30 + rnd.nextInt(700)))
+                .minusSeconds(rnd.nextInt(86_400))
+                .minusNanos(rnd.nextInt(1_000_000) * 1000L));
         Instant last = rnd.nextInt(5) == 0 ? micros(first.plus(Duration.ofDays(1 + rnd.nextInt(25)))) : first;
         SimDevice d = new SimDevice(uuid())
                 .platform(p)
@@ -274,15 +280,6 @@ final class FleetGenerator {
             serial = sb.toString();
         } while (!serials.add(serial));
         return serial;
-    }
-
-    /** Random hex digits, upper or lower case, for UDIDs and hardware ids. */
-    String hex(int digits, boolean upper) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < digits; i++) {
-            sb.append(Character.forDigit(rnd.nextInt(16), 16));
-        }
-        return upper ? sb.toString().toUpperCase(Locale.ROOT) : sb.toString();
     }
 
     /** Picks a value of the seeded source, for callers that need a decision (check-in percentages). */

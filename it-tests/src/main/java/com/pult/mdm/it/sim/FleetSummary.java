@@ -55,11 +55,27 @@ public record FleetSummary(
             }
             count(d, c);
         }
-        int shared = serials.values().stream().filter(n -> n > 1).mapToInt(Integer::intValue).sum();
+        int shared = serials.values().stream()
+                .filter(n -> n > 1)
+                .mapToInt(Integer::intValue)
+                .sum();
         int total = devices.size();
         return new FleetSummary(
-                total, Map.copyOf(platforms), c[0], total - c[0], c[1], c[2], c[3], c[4], shared, serials.size(),
-                c[5], total - c[5], c[6], c[7], c[8]);
+                total,
+                Map.copyOf(platforms),
+                c[0],
+                total - c[0],
+                c[1],
+                c[2],
+                c[3],
+                c[4],
+                shared,
+                serials.size(),
+                c[5],
+                total - c[5],
+                c[6],
+                c[7],
+                c[8]);
     }
 
     private static void count(SimDevice d, int[] c) {

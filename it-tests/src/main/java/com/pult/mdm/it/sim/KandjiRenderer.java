@@ -40,6 +40,16 @@ final class KandjiRenderer {
         return cached;
     }
 
+    /** The serialized details, cached like the row: they depend only on the device's state. */
+    static byte[] detailsBytes(SimDevice d) {
+        byte[] cached = d.cachedDetails();
+        if (cached == null) {
+            cached = Json.bytes(details(d));
+            d.cachedDetails(cached);
+        }
+        return cached;
+    }
+
     /** The row shape shared by {@code GET /devices} and {@code GET /devices/{id}}. */
     static ObjectNode row(SimDevice d) {
         boolean iru = !d.platform().isApple();
@@ -153,7 +163,8 @@ final class KandjiRenderer {
     }
 
     private static void macUsersAndProfiles(ObjectNode root, SimDevice d) {
-        ObjectNode regular = (ObjectNode) root.path("users").path("regular_users").get(0);
+        ObjectNode regular =
+                (ObjectNode) root.path("users").path("regular_users").get(0);
         regular.put("username", d.localUser());
         regular.put("path", "/Users/" + d.localUser());
         ArrayNode profiles = (ArrayNode) root.get("installed_profiles");
@@ -246,6 +257,7 @@ final class KandjiRenderer {
     private static ObjectNode windowsDetails(SimDevice d) {
         ObjectNode root = WINDOWS_DETAILS.deepCopy();
         ObjectNode g = iruGeneral(root, d);
+        g.put("manufacturer", manufacturer(d.model()));
         g.put("device_model", d.model());
         g.put("device_type", d.model());
         ((ObjectNode) root.get("mdm")).put("windows_device_id", d.hardwareId());
@@ -256,7 +268,9 @@ final class KandjiRenderer {
         ObjectNode agent = (ObjectNode) root.get("kandji_agent");
         agent.put("is_agent_installed", d.agentInstalled());
         agent.put("install_date", KandjiTime.isoZulu(d.lastEnrollment().plus(Duration.ofHours(2))));
-        agent.put("last_check_in_datetime", d.lastCheckIn().map(KandjiTime::isoZulu).orElse(""));
+        agent.put(
+                "last_check_in_datetime",
+                d.lastCheckIn().map(KandjiTime::isoZulu).orElse(""));
         agent.put("version", d.agentVersion());
         root.set("tags", tags(d));
         return root;
@@ -265,11 +279,13 @@ final class KandjiRenderer {
     private static ObjectNode androidDetails(SimDevice d) {
         ObjectNode root = ANDROID_DETAILS.deepCopy();
         ObjectNode g = iruGeneral(root, d);
+        g.put("manufacturer", manufacturer(d.model()));
         g.put("model_name", d.model());
         g.put("serial_number", d.serialNumber());
         g.put("os_version", d.osVersion());
         g.put("enterprise_device_id", d.hardwareId());
-        ((ObjectNode) root.get("hardware")).put("wifi_mac_address", d.macAddress().orElse(""));
+        ((ObjectNode) root.get("hardware"))
+                .put("wifi_mac_address", d.macAddress().orElse(""));
         root.set("tags", tags(d));
         return root;
     }
@@ -291,6 +307,19 @@ final class KandjiRenderer {
         g.put("blueprint_uuid", d.blueprintId());
         g.put("asset_tag", d.assetTag());
         return g;
+    }
+
+    private static String manufacturer(String model) {
+        if (model.startsWith("Pixel")) {
+            return "Google";
+        }
+        if (model.startsWith("Galaxy")) {
+            return "samsung";
+        }
+        if (model.startsWith("Latitude")) {
+            return "Dell Inc.";
+        }
+        return model.startsWith("ThinkPad") ? "LENOVO" : "Microsoft Corporation";
     }
 
     private static String pyBool(boolean value) {

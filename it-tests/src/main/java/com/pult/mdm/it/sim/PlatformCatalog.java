@@ -29,8 +29,7 @@ final class PlatformCatalog {
     private static final List<String> ANDROID_MODELS = List.of("Pixel 9", "Pixel 8a", "Galaxy S24");
     private static final List<String[]> MACOS = List.of(
             new String[] {"14.4.1", "23E224"}, new String[] {"14.6.1", "23G93"}, new String[] {"15.1", "24B83"});
-    private static final List<String[]> IOS =
-            List.of(new String[] {"17.5.1", "21F90"}, new String[] {"18.1", "22B83"});
+    private static final List<String[]> IOS = List.of(new String[] {"17.5.1", "21F90"}, new String[] {"18.1", "22B83"});
 
     private PlatformCatalog() {}
 
@@ -53,7 +52,8 @@ final class PlatformCatalog {
             case APPLE_TV:
                 apple(d, pick(TV_MODELS, rnd), new String[] {"17.5", ""});
                 d.user(null).blueprint("19218946-0760-444f-ad9d-92916a721450", "ATV - Basic");
-                d.deviceName(String.format("CONF-ROOM-%02d", 1 + rnd.nextInt(60))).hardwareId(hex(rnd, 40, false));
+                d.deviceName(String.format("CONF-ROOM-%02d", 1 + rnd.nextInt(60)))
+                        .hardwareId(hex(rnd, 40, false));
                 return;
             default:
                 iru(d, first, rnd);

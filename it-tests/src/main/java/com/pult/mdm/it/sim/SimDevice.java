@@ -39,12 +39,13 @@ public final class SimDevice {
     private String hardwareId = "";
     private String localUser = "";
     private volatile byte[] cachedRow;
+    private volatile byte[] cachedDetails;
 
     SimDevice(String deviceId) {
         this.deviceId = deviceId;
     }
 
-    /** A field-by-field copy without the cached rendering, for copy-then-publish mutations. */
+    /** A field-by-field copy without the cached renderings, for copy-then-publish mutations. */
     SimDevice copy() {
         SimDevice c = new SimDevice(deviceId);
         c.deviceName = deviceName;
@@ -220,6 +221,14 @@ public final class SimDevice {
 
     void cachedRow(byte[] bytes) {
         this.cachedRow = bytes;
+    }
+
+    byte[] cachedDetails() {
+        return cachedDetails;
+    }
+
+    void cachedDetails(byte[] bytes) {
+        this.cachedDetails = bytes;
     }
 
     // --- package-private fluent setters: only for unpublished instances ---

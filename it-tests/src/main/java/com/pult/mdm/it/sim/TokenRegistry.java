@@ -65,8 +65,8 @@ public final class TokenRegistry {
     /** Token → permissions and revocation, tokens masked, for the control endpoint. */
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
-        tokens.forEach((t, g) -> out.put(mask(t), g.permissions() + (g.revokedFrom() == null ? "" : " revoked from "
-                + g.revokedFrom())));
+        tokens.forEach((t, g) -> out.put(
+                mask(t), g.permissions() + (g.revokedFrom() == null ? "" : " revoked from " + g.revokedFrom())));
         return out;
     }
 
