@@ -1,6 +1,7 @@
 package com.pult.mdm.host.config;
 
 import com.pult.mdm.host.sync.SyncSettings;
+import com.pult.mdm.spi.ApiLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -63,6 +64,9 @@ public final class HostConfigLoader {
 
     /** How long a WiFi IP binding reported by an MDM is trusted, in minutes. */
     public static final String IP_FRESHNESS_MINUTES = "match.ip.freshness.minutes";
+
+    /** Prefix of per-provider limit overrides: {@code sync.limits.kandji.per.hour} and {@code .per.second}. */
+    public static final String LIMITS_PREFIX = "sync.limits.";
 
     /** The environment variable naming the conf file, when no {@code --config} flag is given. */
     public static final String CONFIG_ENV = "PULT_HOST_CONFIG";
@@ -191,7 +195,26 @@ public final class HostConfigLoader {
                 Duration.ofDays(number(
                         values, SYNC_HISTORY_DAYS, defaults.historyRetention().toDays(), 1)),
                 defaults.detailRefreshShare(),
-                bool(values, ALLOW_CUSTOM_ENDPOINTS, defaults.allowCustomEndpoints()));
+                bool(values, ALLOW_CUSTOM_ENDPOINTS, defaults.allowCustomEndpoints()),
+                limitOverrides(values));
+    }
+
+    /** Reads {@code sync.limits.<provider>.per.hour} and {@code .per.second}; both must be given for a provider. */
+    private static Map<String, ApiLimits> limitOverrides(Map<String, String> values) throws ConfigException {
+        Map<String, ApiLimits> limits = new HashMap<>();
+        for (String key : values.keySet()) {
+            if (!key.startsWith(LIMITS_PREFIX) || !key.endsWith(".per.hour")) {
+                continue;
+            }
+            String provider = key.substring(LIMITS_PREFIX.length(), key.length() - ".per.hour".length());
+            String perSecondKey = LIMITS_PREFIX + provider + ".per.second";
+            if (!values.containsKey(perSecondKey)) {
+                throw new ConfigException("'" + key + "' needs '" + perSecondKey + "' too");
+            }
+            limits.put(
+                    provider, new ApiLimits((int) number(values, key, 1, 1), (int) number(values, perSecondKey, 1, 1)));
+        }
+        return limits;
     }
 
     private static double percent(Map<String, String> values, String key, double fallback, long minimum)

@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot create the database directory '" + dir + "': " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + dir.resolve("pult").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // The async file system is not closed by Thread.interrupt(): a sync cancelled while it writes (a plugin
+        // removed, a host stopping) must not take the database down with it.
+        String url = "jdbc:h2:async:" + dir.resolve("pult").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return open(url, "pult", "");
     }
 

@@ -74,8 +74,13 @@ final class SyncRunner {
             message = "The sync was interrupted; nothing of an uncommitted listing was kept.";
         } catch (RuntimeException | LinkageError e) {
             logger.debug("Provider '{}' failed during a sync", job.integration().providerId(), e);
-            outcome = Outcome.HOST_ERROR;
-            message = "The provider failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            boolean stopped = job.cancelled().get()
+                    || Thread.currentThread().isInterrupted()
+                    || e instanceof java.util.concurrent.CancellationException;
+            outcome = stopped ? Outcome.CANCELLED : Outcome.HOST_ERROR;
+            message = stopped
+                    ? "The sync was stopped: its plugin was removed or the host is stopping."
+                    : "The provider failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         return record(job, collector, outcome, message);
     }

@@ -234,8 +234,10 @@ public final class SyncScheduler implements AutoCloseable {
             throws StoreException {
         Instant startedAt = clock.instant();
         long runId = runs.start(row.id(), startedAt);
-        Pacer pacer =
-                pacers.computeIfAbsent(row.id(), id -> new Pacer(factory.apiLimits(), settings.budgetShare(), clock));
+        Pacer pacer = pacers.computeIfAbsent(
+                row.id(),
+                id -> new Pacer(
+                        settings.limitsOf(row.providerId(), factory.apiLimits()), settings.budgetShare(), clock));
         RunBudget budget = new RunBudget(pacer, slot.cancelled());
         SyncContext context = new SyncContext(
                 row.id(), devices.known(row.id()), refreshLimit(pacer, row), budget, slot.cancelled(), clock);

@@ -1,6 +1,9 @@
 package com.pult.mdm.host.sync;
 
+import com.pult.mdm.spi.ApiLimits;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How the host runs syncs, the same for every vendor.
@@ -16,6 +19,8 @@ import java.time.Duration;
  * @param detailRefreshShare the share of the hourly budget one run may spend refreshing known devices' detail
  *     (0.5)
  * @param allowCustomEndpoints whether providers may connect to URLs other than the vendor's own (a simulator)
+ * @param limitOverrides request limits that replace a provider's published ones, by provider id: for an account
+ *     whose vendor granted a higher limit, or a simulator; empty by default
  */
 public record SyncSettings(
         Duration defaultInterval,
@@ -25,7 +30,8 @@ public record SyncSettings(
         int maxConcurrentSyncs,
         Duration historyRetention,
         double detailRefreshShare,
-        boolean allowCustomEndpoints) {
+        boolean allowCustomEndpoints,
+        Map<String, ApiLimits> limitOverrides) {
 
     public SyncSettings {
         if (authFailuresToPause < 1) {
@@ -34,14 +40,18 @@ public record SyncSettings(
         if (maxRemovalShare < 0 || maxRemovalShare > 1) {
             throw new IllegalArgumentException("the removal share must be between 0 and 1");
         }
+        if (budgetShare <= 0 || budgetShare > 1) {
+            throw new IllegalArgumentException("the budget share must be above 0 and at most 1");
+        }
         if (maxConcurrentSyncs < 1) {
             throw new IllegalArgumentException("at least one sync must be allowed to run");
         }
+        limitOverrides = Map.copyOf(limitOverrides);
     }
 
     /** The defaults documented in the README. */
     public static SyncSettings defaults() {
-        return new SyncSettings(Duration.ofMinutes(15), 3, 0.3, 0.5, 4, Duration.ofDays(30), 0.5, false);
+        return new SyncSettings(Duration.ofMinutes(15), 3, 0.3, 0.5, 4, Duration.ofDays(30), 0.5, false, Map.of());
     }
 
     /** A copy that allows custom endpoints (for the simulator). */
@@ -54,6 +64,42 @@ public record SyncSettings(
                 maxConcurrentSyncs,
                 historyRetention,
                 detailRefreshShare,
-                allowed);
+                allowed,
+                limitOverrides);
+    }
+
+    /** A copy that uses another share of the vendors' limits. */
+    public SyncSettings withBudgetShare(double share) {
+        return new SyncSettings(
+                defaultInterval,
+                authFailuresToPause,
+                maxRemovalShare,
+                share,
+                maxConcurrentSyncs,
+                historyRetention,
+                detailRefreshShare,
+                allowCustomEndpoints,
+                limitOverrides);
+    }
+
+    /** A copy in which {@code providerId}'s requests are paced under {@code limits} instead of its own. */
+    public SyncSettings withLimits(String providerId, ApiLimits limits) {
+        Map<String, ApiLimits> overrides = new HashMap<>(limitOverrides);
+        overrides.put(providerId, limits);
+        return new SyncSettings(
+                defaultInterval,
+                authFailuresToPause,
+                maxRemovalShare,
+                budgetShare,
+                maxConcurrentSyncs,
+                historyRetention,
+                detailRefreshShare,
+                allowCustomEndpoints,
+                overrides);
+    }
+
+    /** The limits to pace a provider under: an override when configured, else the vendor's published ones. */
+    public ApiLimits limitsOf(String providerId, ApiLimits published) {
+        return limitOverrides.getOrDefault(providerId, published);
     }
 }

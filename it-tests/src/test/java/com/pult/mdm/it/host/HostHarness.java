@@ -1,0 +1,118 @@
+package com.pult.mdm.it.host;
+
+import com.pult.mdm.host.PultHost;
+import com.pult.mdm.host.config.HostConfig;
+import com.pult.mdm.host.store.Organization;
+import com.pult.mdm.host.store.SyncRun;
+import com.pult.mdm.host.sync.IntegrationService;
+import com.pult.mdm.host.sync.SyncSettings;
+import com.pult.mdm.spi.ApiLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Pult host in this JVM: the embedded Felix framework, FileInstall on its deploy folder, the real Kandji
+ * plugin jar, and an H2 database in its data directory.
+ */
+final class HostHarness implements AutoCloseable {
+
+    static final Path CORE_DIR = Path.of(System.getProperty("pult.test.coreDir", "target/core"));
+    static final Path KANDJI_JAR = Path.of(System.getProperty("pult.test.pluginsDir", "target/plugins"))
+            .resolve("kandji-plugin.jar");
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    final Path home;
+    final PultHost host;
+
+    private HostHarness(Path home, PultHost host) {
+        this.home = home;
+        this.host = host;
+    }
+
+    /** Test settings: the simulator's URL allowed, and Kandji's limits raised so syncs take seconds. */
+    static SyncSettings fastSettings() {
+        return SyncSettings.defaults()
+                .withCustomEndpoints(true)
+                .withBudgetShare(1.0)
+                .withLimits("kandji", new ApiLimits(10_000_000, 5_000));
+    }
+
+    static HostHarness start(Path home, SyncSettings settings) throws Exception {
+        HostConfig config = HostConfig.defaults(home)
+                .withCoreDir(CORE_DIR.toAbsolutePath())
+                .withPollInterval(Duration.ofMillis(200))
+                .withSync(settings);
+        PultHost host = new PultHost(config, Map.of());
+        host.start();
+        return new HostHarness(home, host);
+    }
+
+    IntegrationService integrations() {
+        return host.services().integrations();
+    }
+
+    void createOrganization(String id) throws Exception {
+        host.services()
+                .organizations()
+                .save(new Organization(id, id, ZoneId.of("Europe/Berlin"), Organization.AuthPolicy.AUTO_APPROVE));
+    }
+
+    /** Deploys the Kandji jar the safe way (written beside the folder, then moved in) and waits for it. */
+    void deployKandji() throws Exception {
+        Path staged = home.resolve("kandji-plugin.jar.tmp");
+        Files.copy(KANDJI_JAR, staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, deployedJar(), StandardCopyOption.ATOMIC_MOVE);
+        awaitProvider(true);
+    }
+
+    void undeployKandji() throws Exception {
+        Files.delete(deployedJar());
+        awaitProvider(false);
+    }
+
+    private Path deployedJar() {
+        return host.config().deployDir().resolve("kandji-plugin.jar");
+    }
+
+    private void awaitProvider(boolean present) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (host.registry().provider("kandji").isPresent() != present) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The kandji provider did not become " + (present ? "available" : "gone"));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits for a run newer than {@code afterRunId} to end, and returns it. */
+    SyncRun awaitRun(String integrationId, long afterRunId) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<SyncRun> history = integrations().history(integrationId, 1);
+            if (!history.isEmpty()
+                    && history.get(0).id() > afterRunId
+                    && history.get(0).outcome() != SyncRun.Outcome.RUNNING
+                    && !integrations().status(integrationId).state().name().equals("SYNCING")) {
+                return history.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No sync of '" + integrationId + "' ended within " + WAIT);
+    }
+
+    long lastRunId(String integrationId) throws Exception {
+        List<SyncRun> history = integrations().history(integrationId, 1);
+        return history.isEmpty() ? 0 : history.get(0).id();
+    }
+
+    @Override
+    public void close() throws IOException {
+        host.stop();
+    }
+}
