@@ -2,11 +2,19 @@ package com.pult.mdm.host;
 
 import com.pult.mdm.host.config.ConfigException;
 import com.pult.mdm.host.config.HostConfig;
+import com.pult.mdm.host.manual.ManualDeviceStore;
+import com.pult.mdm.host.manual.ManualDevices;
+import com.pult.mdm.host.match.DeviceAuthentication;
 import com.pult.mdm.host.match.MatchIndexes;
+import com.pult.mdm.host.match.MatchService;
 import com.pult.mdm.host.plugin.PluginProblem;
 import com.pult.mdm.host.plugin.PluginProvider;
 import com.pult.mdm.host.plugin.ProviderListener;
 import com.pult.mdm.host.plugin.ProviderRegistry;
+import com.pult.mdm.host.presence.PresenceSettings;
+import com.pult.mdm.host.presence.PresenceStore;
+import com.pult.mdm.host.presence.WifiInspector;
+import com.pult.mdm.host.presence.WifiPresence;
 import com.pult.mdm.host.secret.Keyring;
 import com.pult.mdm.host.secret.KeyringException;
 import com.pult.mdm.host.secret.SecretBox;
@@ -19,6 +27,8 @@ import com.pult.mdm.host.store.StoreException;
 import com.pult.mdm.host.store.SyncRunStore;
 import com.pult.mdm.host.sync.IntegrationService;
 import com.pult.mdm.host.sync.ProviderDirectory;
+import com.pult.mdm.host.users.PultUsers;
+import com.pult.mdm.host.users.UserStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +47,31 @@ public final class HostServices implements AutoCloseable {
     private final DeviceStore devices;
     private final MatchIndexes indexes;
     private final IntegrationService integrations;
+    private final PultUsers users;
+    private final ManualDevices manualDevices;
+    private final MatchService matches;
+    private final DeviceAuthentication authentication;
+    private final WifiPresence presence;
+    private final WifiInspector inspector;
     private final ProviderRegistry registry;
     private final ProviderListener listener;
 
     private HostServices(Database database, SecretBox secrets, ProviderRegistry registry, HostConfig config) {
         this.database = database;
         this.registry = registry;
+        Clock clock = Clock.systemUTC();
         this.organizations = new OrganizationStore(database);
         this.devices = new DeviceStore(database);
-        this.indexes = new MatchIndexes(devices, config.ipFreshness());
+        ManualDeviceStore manualStore = new ManualDeviceStore(database);
+        this.indexes =
+                new MatchIndexes(devices::devicesOfOrganization, manualStore::storedDevices, config.ipFreshness());
+        this.users = new PultUsers(new UserStore(database), clock);
+        this.manualDevices = new ManualDevices(manualStore, indexes, clock);
+        this.matches = new MatchService(indexes, users);
+        this.authentication = new DeviceAuthentication(matches, organizations, clock);
+        PresenceStore presenceStore = new PresenceStore(database);
+        this.presence = new WifiPresence(matches, organizations, presenceStore, PresenceSettings.defaults(), clock);
+        this.inspector = new WifiInspector(matches, presenceStore, PresenceSettings.defaults(), clock);
         ProviderDirectory directory = id -> registry.provider(id)
                 .map(found -> new ProviderDirectory.ProviderHandle(found.factory(), found.executor()));
         this.integrations = new IntegrationService(
@@ -114,6 +140,36 @@ public final class HostServices implements AutoCloseable {
     /** The match index of every organization. */
     public MatchIndexes indexes() {
         return indexes;
+    }
+
+    /** Pult users per organization: import, list, delete. */
+    public PultUsers users() {
+        return users;
+    }
+
+    /** Manual devices (email, MAC) per organization, for WiFi matching without an MDM. */
+    public ManualDevices manualDevices() {
+        return manualDevices;
+    }
+
+    /** Lookups by serial, MAC and IP with their traces. */
+    public MatchService matches() {
+        return matches;
+    }
+
+    /** Resolves a desktop agent's enrolment to a user under the organization's policy. */
+    public DeviceAuthentication authentication() {
+        return authentication;
+    }
+
+    /** WiFi observation batches and per-day presence. */
+    public WifiPresence presence() {
+        return presence;
+    }
+
+    /** The WiFi inspector's figures and device table. */
+    public WifiInspector inspector() {
+        return inspector;
     }
 
     @Override

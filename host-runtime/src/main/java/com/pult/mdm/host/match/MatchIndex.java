@@ -181,6 +181,45 @@ public final class MatchIndex {
                 input, address.get(), device, "The MDM saw this device at " + address.get() + " at " + observed + ".");
     }
 
+    /**
+     * The hot-path MAC lookup, which builds no trace: the position of the active device with this MAC (see
+     * {@link MacAddress#toLong()}), {@code -1} when no active device has it, {@code -2} when several do. Unlike
+     * {@link #byMac} it does not judge randomized addresses; the caller decides what a private address may match.
+     */
+    public int macPosition(long mac) {
+        return byMac.get(mac);
+    }
+
+    /** The position of the active device with this normalized serial, or {@code -1}; builds no trace. */
+    public int serialPosition(String normalizedSerial) {
+        Integer found = bySerial.get(normalizedSerial);
+        return found == null ? -1 : found;
+    }
+
+    /**
+     * The position of the active device with the newest binding to this canonical IP, or {@code -1}; the caller
+     * checks the binding against {@link #ipFreshness()}.
+     */
+    public int ipPosition(String canonicalIp) {
+        Integer found = byIp.get(canonicalIp);
+        return found == null ? -1 : found;
+    }
+
+    /** The device at a position a {@code …Position} method returned. */
+    public StoredDevice deviceAt(int position) {
+        return devices[position];
+    }
+
+    /** How many devices the index holds, gone ones included; positions run from 0 to this, exclusive. */
+    public int size() {
+        return devices.length;
+    }
+
+    /** How long a WiFi IP binding is trusted after the vendor observed it. */
+    public Duration ipFreshness() {
+        return ipFreshness;
+    }
+
     private static DeviceMatch hit(String input, String key, StoredDevice device, String explanation) {
         return new DeviceMatch(input, Optional.of(key), MatchReason.MATCHED, Optional.of(device), explanation);
     }

@@ -15,5 +15,9 @@ public enum MatchReason {
     DEVICE_GONE,
     UNKNOWN_IP,
     /** The IP binding is older than the freshness window: DHCP may have given the address to someone else. */
-    IP_BINDING_STALE
+    IP_BINDING_STALE,
+    /** The device matched but its MDM names no user (empty or missing email): it belongs to nobody. */
+    NO_ASSIGNED_USER,
+    /** The device matched but its email is no Pult user's email or alias (compared exactly, ignoring case). */
+    EMAIL_NOT_A_USER
 }
