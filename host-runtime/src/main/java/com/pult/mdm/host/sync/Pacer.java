@@ -8,7 +8,8 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Paces one integration's requests under a share of its vendor's limits: a per-second token bucket, an hourly
+ * Paces one integration's requests under a share of its vendor's limits: evenly spaced at the per-second share, an
+ * hourly
  * sliding window (no hour, wherever it starts, holds more than the share), and a hold after the vendor answers
  * 429. One pacer lives as long as its integration, across runs, so a run cannot spend what the previous one already
  * used this hour.
@@ -69,7 +70,9 @@ public final class Pacer {
 
     private void refill(Instant now) {
         double elapsed = Math.max(0, Duration.between(refilledAt, now).toNanos() / 1e9);
-        secondTokens = Math.min(perSecond, secondTokens + elapsed * perSecond);
+        // No burst: requests go evenly spaced, so no one-second window of the vendor's gateway, wherever it
+        // starts, sees more than the per-second share (plus one).
+        secondTokens = Math.min(1, secondTokens + elapsed * perSecond);
         refilledAt = now;
         Instant windowStart = now.minus(HOUR);
         while (!lastHour.isEmpty() && !lastHour.peekFirst().isAfter(windowStart)) {

@@ -55,16 +55,27 @@ class PacerTest {
         Pacer pacer = new Pacer(new ApiLimits(10_000, 50), 0.5, clock);
         int taken = 0;
 
-        for (int second = 0; second < 3599; second++) {
+        for (int tick = 0; tick < 359_900; tick++) {
             while (pacer.tryTake().isZero()) {
                 taken++;
             }
-            clock.now = clock.now.plusSeconds(1);
+            clock.now = clock.now.plusMillis(10);
         }
 
         assertEquals(5000, taken);
         assertEquals(0, pacer.remainingThisHour());
         assertFalse(pacer.tryTake().isZero(), "waits for the window to move");
+    }
+
+    @Test
+    void requestsGoEvenlySpacedWithoutABurst() {
+        ManualClock clock = new ManualClock();
+        Pacer pacer = new Pacer(new ApiLimits(10_000, 50), 1.0, clock);
+
+        assertTrue(pacer.tryTake().isZero());
+        Duration wait = pacer.tryTake();
+
+        assertEquals(Duration.ofMillis(20), wait);
     }
 
     @Test

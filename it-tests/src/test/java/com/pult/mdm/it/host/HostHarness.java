@@ -80,7 +80,7 @@ final class HostHarness implements AutoCloseable {
         return host.config().deployDir().resolve("kandji-plugin.jar");
     }
 
-    private void awaitProvider(boolean present) throws InterruptedException {
+    void awaitProvider(boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (host.registry().provider("kandji").isPresent() != present) {
             if (System.nanoTime() > deadline) {
