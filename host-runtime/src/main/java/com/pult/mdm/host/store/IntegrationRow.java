@@ -58,6 +58,160 @@ public record IntegrationRow(
         Objects.requireNonNull(interval, "interval");
     }
 
+    /** A copy with another configuration, as an admin's update leaves it. */
+    public IntegrationRow withConfiguration(
+            String newName, Map<String, String> newSettings, String newSecrets, Duration newInterval, Instant at) {
+        return new IntegrationRow(
+                id,
+                orgId,
+                providerId,
+                newName,
+                newSettings,
+                newSecrets,
+                enabled,
+                pausedReason,
+                authFailures,
+                transientFailures,
+                lastError,
+                holdReason,
+                removalsConfirmed,
+                newInterval,
+                nextSyncAt,
+                lastSyncAt,
+                lastSuccessAt,
+                createdAt,
+                at);
+    }
+
+    /** A copy with secrets sealed anew (a key rotation); nothing else changes. */
+    public IntegrationRow withSecrets(String newSecrets) {
+        return new IntegrationRow(
+                id,
+                orgId,
+                providerId,
+                name,
+                settings,
+                newSecrets,
+                enabled,
+                pausedReason,
+                authFailures,
+                transientFailures,
+                lastError,
+                holdReason,
+                removalsConfirmed,
+                interval,
+                nextSyncAt,
+                lastSyncAt,
+                lastSuccessAt,
+                createdAt,
+                updatedAt);
+    }
+
+    /** A copy enabled or disabled by an admin. */
+    public IntegrationRow withEnabled(boolean newEnabled, Instant newNextSyncAt, Instant at) {
+        return new IntegrationRow(
+                id,
+                orgId,
+                providerId,
+                name,
+                settings,
+                sealedSecrets,
+                newEnabled,
+                pausedReason,
+                authFailures,
+                transientFailures,
+                lastError,
+                holdReason,
+                removalsConfirmed,
+                interval,
+                newNextSyncAt,
+                lastSyncAt,
+                lastSuccessAt,
+                createdAt,
+                at);
+    }
+
+    /** A copy whose next sync may remove what it finds gone: an admin confirmed. */
+    public IntegrationRow withRemovalsConfirmed(Instant at) {
+        return new IntegrationRow(
+                id,
+                orgId,
+                providerId,
+                name,
+                settings,
+                sealedSecrets,
+                enabled,
+                pausedReason,
+                authFailures,
+                transientFailures,
+                lastError,
+                holdReason,
+                true,
+                interval,
+                nextSyncAt,
+                lastSyncAt,
+                lastSuccessAt,
+                createdAt,
+                at);
+    }
+
+    /** A copy paused for {@code reason}, which is also its last error. */
+    public IntegrationRow paused(String reason) {
+        return new IntegrationRow(
+                id,
+                orgId,
+                providerId,
+                name,
+                settings,
+                sealedSecrets,
+                enabled,
+                reason,
+                authFailures,
+                transientFailures,
+                reason,
+                holdReason,
+                removalsConfirmed,
+                interval,
+                nextSyncAt,
+                lastSyncAt,
+                lastSuccessAt,
+                createdAt,
+                updatedAt);
+    }
+
+    /** A copy with the state the syncs keep: failure counts, pause, hold and schedule. */
+    public IntegrationRow withSyncState(
+            String newPausedReason,
+            int newAuthFailures,
+            int newTransientFailures,
+            String newLastError,
+            String newHoldReason,
+            boolean newRemovalsConfirmed,
+            Instant newNextSyncAt,
+            Instant newLastSyncAt,
+            Instant newLastSuccessAt) {
+        return new IntegrationRow(
+                id,
+                orgId,
+                providerId,
+                name,
+                settings,
+                sealedSecrets,
+                enabled,
+                newPausedReason,
+                newAuthFailures,
+                newTransientFailures,
+                newLastError,
+                newHoldReason,
+                newRemovalsConfirmed,
+                interval,
+                newNextSyncAt,
+                newLastSyncAt,
+                newLastSuccessAt,
+                createdAt,
+                updatedAt);
+    }
+
     /** Leaves the sealed secrets out. */
     @Override
     public String toString() {

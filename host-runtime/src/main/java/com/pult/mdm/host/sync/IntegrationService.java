@@ -146,25 +146,11 @@ public final class IntegrationService implements AutoCloseable {
         if (!fields.isEmpty()) {
             form.validate(handle, settings.allowCustomEndpoints());
         }
-        IntegrationRow updated = new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
+        IntegrationRow updated = row.withConfiguration(
                 name.filter(text -> !text.isBlank()).orElse(row.name()),
                 form.settings(),
                 secrets.seal(row.id(), form.secrets()),
-                row.enabled(),
-                row.pausedReason(),
-                row.authFailures(),
-                row.transientFailures(),
-                row.lastError(),
-                row.holdReason(),
-                row.removalsConfirmed(),
                 every,
-                row.nextSyncAt(),
-                row.lastSyncAt(),
-                row.lastSuccessAt(),
-                row.createdAt(),
                 clock.instant());
         store(() -> integrations.update(updated));
         return status(id);
@@ -180,26 +166,18 @@ public final class IntegrationService implements AutoCloseable {
         CredentialForm form = CredentialForm.of(handle.factory(), fields, row.settings(), storedSecrets(row, fields));
         form.validate(handle, settings.allowCustomEndpoints());
         Instant now = clock.instant();
-        IntegrationRow reset = new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
-                row.name(),
-                form.settings(),
-                secrets.seal(row.id(), form.secrets()),
-                row.enabled(),
-                null,
-                0,
-                0,
-                null,
-                row.holdReason(),
-                row.removalsConfirmed(),
-                row.interval(),
-                now,
-                row.lastSyncAt(),
-                row.lastSuccessAt(),
-                row.createdAt(),
-                now);
+        IntegrationRow reset = row.withConfiguration(
+                        row.name(), form.settings(), secrets.seal(row.id(), form.secrets()), row.interval(), now)
+                .withSyncState(
+                        null,
+                        0,
+                        0,
+                        null,
+                        row.holdReason(),
+                        row.removalsConfirmed(),
+                        now,
+                        row.lastSyncAt(),
+                        row.lastSuccessAt());
         store(() -> integrations.update(reset));
         logger.info("Reset integration '{}'", id);
         scheduler.wake();
@@ -231,26 +209,7 @@ public final class IntegrationService implements AutoCloseable {
     public IntegrationStatus setEnabled(String id, boolean enabled) throws IntegrationException {
         IntegrationRow row = require(id);
         Instant next = enabled ? clock.instant() : row.nextSyncAt();
-        store(() -> integrations.update(new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
-                row.name(),
-                row.settings(),
-                row.sealedSecrets(),
-                enabled,
-                row.pausedReason(),
-                row.authFailures(),
-                row.transientFailures(),
-                row.lastError(),
-                row.holdReason(),
-                row.removalsConfirmed(),
-                row.interval(),
-                next,
-                row.lastSyncAt(),
-                row.lastSuccessAt(),
-                row.createdAt(),
-                clock.instant())));
+        store(() -> integrations.update(row.withEnabled(enabled, next, clock.instant())));
         if (!enabled) {
             scheduler.cancel(id);
         }
@@ -262,26 +221,7 @@ public final class IntegrationService implements AutoCloseable {
     /** Allows the next sync to remove what it finds gone, after a sync held, and starts it. */
     public CompletableFuture<SyncRun> confirmRemovals(String id) throws IntegrationException {
         IntegrationRow row = require(id);
-        store(() -> integrations.update(new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
-                row.name(),
-                row.settings(),
-                row.sealedSecrets(),
-                row.enabled(),
-                row.pausedReason(),
-                row.authFailures(),
-                row.transientFailures(),
-                row.lastError(),
-                row.holdReason(),
-                true,
-                row.interval(),
-                row.nextSyncAt(),
-                row.lastSyncAt(),
-                row.lastSuccessAt(),
-                row.createdAt(),
-                clock.instant())));
+        store(() -> integrations.update(row.withRemovalsConfirmed(clock.instant())));
         return syncNow(id);
     }
 
@@ -396,7 +336,7 @@ public final class IntegrationService implements AutoCloseable {
         for (IntegrationRow row : read(integrations::listAll)) {
             try {
                 String resealed = secrets.reseal(row.id(), row.sealedSecrets());
-                store(() -> integrations.update(withSecrets(row, resealed)));
+                store(() -> integrations.update(row.withSecrets(resealed)));
             } catch (SecretUnreadableException e) {
                 unreadable.add(row.id());
                 logger.error("Cannot re-encrypt the secrets of integration '{}': {}", row.id(), e.getMessage());
@@ -404,29 +344,6 @@ public final class IntegrationService implements AutoCloseable {
         }
         logger.info("Rotated the secret key; {} integrations could not be re-encrypted", unreadable.size());
         return unreadable;
-    }
-
-    private static IntegrationRow withSecrets(IntegrationRow row, String sealed) {
-        return new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
-                row.name(),
-                row.settings(),
-                sealed,
-                row.enabled(),
-                row.pausedReason(),
-                row.authFailures(),
-                row.transientFailures(),
-                row.lastError(),
-                row.holdReason(),
-                row.removalsConfirmed(),
-                row.interval(),
-                row.nextSyncAt(),
-                row.lastSyncAt(),
-                row.lastSuccessAt(),
-                row.createdAt(),
-                row.updatedAt());
     }
 
     private IntegrationStatus status(IntegrationRow row, Set<String> disabledProviders) throws IntegrationException {

@@ -101,25 +101,15 @@ final class OutcomePolicy {
             Next next,
             Instant lastSuccessAt) {
         // The next run is always strictly after the end of this one, whatever the clock's zone or DST does.
-        return new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
-                row.name(),
-                row.settings(),
-                row.sealedSecrets(),
-                row.enabled(),
+        return row.withSyncState(
                 pausedReason,
                 authFailures,
                 transientFailures,
                 lastError,
                 holdReason,
                 removalsConfirmed,
-                row.interval(),
                 next.at(),
                 next.ended(),
-                lastSuccessAt,
-                row.createdAt(),
-                row.updatedAt());
+                lastSuccessAt);
     }
 }

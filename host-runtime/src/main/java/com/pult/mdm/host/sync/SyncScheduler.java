@@ -208,26 +208,7 @@ public final class SyncScheduler implements AutoCloseable {
 
     private void pause(IntegrationRow row, String reason) throws StoreException {
         logger.error("Paused integration '{}': {}", row.id(), reason);
-        integrations.update(new IntegrationRow(
-                row.id(),
-                row.orgId(),
-                row.providerId(),
-                row.name(),
-                row.settings(),
-                row.sealedSecrets(),
-                row.enabled(),
-                reason,
-                row.authFailures(),
-                row.transientFailures(),
-                reason,
-                row.holdReason(),
-                row.removalsConfirmed(),
-                row.interval(),
-                row.nextSyncAt(),
-                row.lastSyncAt(),
-                row.lastSuccessAt(),
-                row.createdAt(),
-                row.updatedAt()));
+        integrations.update(row.paused(reason));
     }
 
     private SyncRun runWith(IntegrationRow row, MdmProviderFactory factory, MdmProvider provider, Running slot)
