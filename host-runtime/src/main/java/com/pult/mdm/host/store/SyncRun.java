@@ -43,8 +43,6 @@ public record SyncRun(
     public enum Outcome {
         RUNNING,
         SUCCEEDED,
-        /** The listing was committed but not every planned detail was fetched. */
-        PARTIAL,
         /** Removals exceeded the allowed share; nothing was committed. */
         HELD,
         AUTH_FAILED,

@@ -26,7 +26,7 @@ final class OutcomePolicy {
     IntegrationRow apply(IntegrationRow row, SyncRun run) {
         Instant end = run.endedAt();
         return switch (run.outcome()) {
-            case SUCCEEDED, PARTIAL -> copy(row, null, 0, 0, null, null, false, next(end, row.interval()), end);
+            case SUCCEEDED -> copy(row, null, 0, 0, null, null, false, next(end, row.interval()), end);
             case HELD ->
                 copy(row, null, 0, 0, null, run.message(), false, next(end, row.interval()), row.lastSuccessAt());
             case AUTH_FAILED -> authFailed(row, run);
