@@ -53,8 +53,8 @@ public final class MatchSnapshot {
         if (position < 0) {
             return fromIndex(LookupKind.MAC, index.byMac(input));
         }
-        String key = MacAddress.fromLong(mac).toString();
         StoredDevice device = index.deviceAt(position);
+        String key = canonicalText(device, mac);
         boolean manual = isManual(device);
         if (MacText.isLocallyAdministered(mac) && !manual) {
             return new UserMatch(
@@ -67,6 +67,14 @@ public final class MatchSnapshot {
                     null);
         }
         return resolve(manual ? LookupKind.ALIAS : LookupKind.MAC, input, key, position);
+    }
+
+    /** The canonical text of {@code mac}: the device's stored WiFi MAC is already canonical, so it is reused. */
+    private static String canonicalText(StoredDevice device, long mac) {
+        String stored = device.wifiMac().orElse(null);
+        return stored != null && MacText.toLong(stored) == mac
+                ? stored
+                : MacAddress.fromLong(mac).toString();
     }
 
     /** Looks a user up by the WiFi IP a device had at {@code at}; only a binding within the freshness window counts. */

@@ -1,5 +1,6 @@
 package com.pult.mdm.it.bench;
 
+import com.pult.mdm.host.match.MacText;
 import com.pult.mdm.host.match.MatchIndexes;
 import com.pult.mdm.host.match.MatchService;
 import com.pult.mdm.host.match.MatchSnapshot;
@@ -14,9 +15,11 @@ import com.pult.mdm.host.store.Database;
 import com.pult.mdm.host.store.Organization;
 import com.pult.mdm.host.store.OrganizationStore;
 import com.pult.mdm.host.store.StoredDevice;
+import com.pult.mdm.host.users.PultUser;
 import com.pult.mdm.host.users.PultUsers;
 import com.pult.mdm.host.users.UserStore;
 import com.pult.mdm.spi.MacAddress;
+import com.pult.mdm.spi.SerialNumber;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -147,16 +150,38 @@ public class MatchBenchmark {
         }
     }
 
-    /** One lookup by WiFi MAC, from the controller's text to the Pult user. */
-    @Benchmark
-    public UserMatch lookupByMac() {
-        return snapshot.byMac(macs[next++ % DEVICES]);
+    private int nextIndex() {
+        next = next + 1 == DEVICES ? 0 : next + 1;
+        return next;
     }
 
-    /** One lookup by serial, from the agent's text to the Pult user. */
+    /** One traced lookup by WiFi MAC: the controller's text to the Pult user, with the trace a person reads. */
+    @Benchmark
+    public UserMatch lookupByMac() {
+        return snapshot.byMac(macs[nextIndex()]);
+    }
+
+    /** One traced lookup by serial: the agent's text to the Pult user, with the trace a person reads. */
     @Benchmark
     public UserMatch lookupBySerial() {
-        return snapshot.bySerial(serials[next++ % DEVICES]);
+        return snapshot.bySerial(serials[nextIndex()]);
+    }
+
+    /** The path WiFi attribution takes for each client: MAC text to the Pult user, no trace. */
+    @Benchmark
+    public PultUser resolveMac() {
+        int position = snapshot.index().macPosition(MacText.toLong(macs[nextIndex()]));
+        return position < 0 ? null : snapshot.ownerAt(position);
+    }
+
+    /** The serial path without the trace: serial text to the Pult user. */
+    @Benchmark
+    public PultUser resolveSerial() {
+        String serial = SerialNumber.parse(serials[nextIndex()])
+                .map(SerialNumber::value)
+                .orElse("");
+        int position = snapshot.index().serialPosition(serial);
+        return position < 0 ? null : snapshot.ownerAt(position);
     }
 
     /** One batch of 1,000 observations attributed to users; the score times 1,000 is observations a second. */
