@@ -25,11 +25,16 @@ import com.pult.mdm.host.store.OrganizationStore;
 import com.pult.mdm.host.store.ProviderSettingStore;
 import com.pult.mdm.host.store.StoreException;
 import com.pult.mdm.host.store.SyncRunStore;
+import com.pult.mdm.host.sync.DailySchedule;
 import com.pult.mdm.host.sync.IntegrationService;
+import com.pult.mdm.host.sync.Maintenance;
 import com.pult.mdm.host.sync.ProviderDirectory;
 import com.pult.mdm.host.users.PultUsers;
 import com.pult.mdm.host.users.UserStore;
 import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +60,7 @@ public final class HostServices implements AutoCloseable {
     private final WifiInspector inspector;
     private final ProviderRegistry registry;
     private final ProviderListener listener;
+    private final Maintenance maintenance;
 
     private HostServices(Database database, SecretBox secrets, ProviderRegistry registry, HostConfig config) {
         this.database = database;
@@ -87,6 +93,18 @@ public final class HostServices implements AutoCloseable {
                 config.sync(),
                 Clock.systemUTC());
         this.listener = new Listener(integrations);
+        // Housekeeping at night in the host's zone: history older than its retention, raw WiFi observations
+        // older than theirs. Per-day presence and the inventory are never pruned.
+        this.maintenance = new Maintenance(
+                new DailySchedule(LocalTime.of(3, 30), ZoneId.systemDefault()),
+                List.of(
+                        new Maintenance.Task("sync history", this::pruneHistory),
+                        new Maintenance.Task("WiFi observations", presence::pruneObservations)),
+                clock);
+    }
+
+    private int pruneHistory() throws Exception {
+        return integrations.pruneHistory();
     }
 
     /**
@@ -120,6 +138,7 @@ public final class HostServices implements AutoCloseable {
             throw new ConfigException(e.getMessage());
         }
         registry.addListener(listener);
+        maintenance.start();
     }
 
     /** Organizations. */
@@ -174,6 +193,7 @@ public final class HostServices implements AutoCloseable {
 
     @Override
     public void close() {
+        maintenance.close();
         registry.removeListener(listener);
         integrations.close();
         database.close();
