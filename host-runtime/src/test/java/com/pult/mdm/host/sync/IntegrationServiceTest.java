@@ -313,6 +313,65 @@ class IntegrationServiceTest {
         assertTrue(history.get(0).requests() > 0);
     }
 
+    @Test
+    void case10TwoAccountsReportingTheSameDeviceIdKeepTwoSeparateDevices() throws Exception {
+        String first = host.create(FakeVendor.GOOD_TOKEN).id();
+        syncUntilDone(first);
+        String second = host.create(FakeVendor.GOOD_TOKEN).id();
+        syncUntilDone(second);
+
+        assertEquals(List.of("d1", "d2"), deviceIds(first));
+        assertEquals(List.of("d1", "d2"), deviceIds(second));
+        assertEquals(4, host.indexes.of("acme").activeDevices());
+        assertTrue(host.indexes.of("acme").conflicts().stream()
+                .anyMatch(c -> c.key().equals("SN1")));
+    }
+
+    @Test
+    void case64ADeviceWhoseUserWasArchivedThenDeletedIsNeverMatchedAgain() throws Exception {
+        String id = host.create(FakeVendor.GOOD_TOKEN).id();
+        syncUntilDone(id);
+        host.vendor.put("d1", "d1|SN1|ana.lima@example.com|true|true|00:00:5e:00:53:01||");
+
+        SyncRun archived = host.service.syncAndWait(id, WAIT);
+        MatchReason afterArchive = host.indexes.of("acme").bySerial("SN1").reason();
+        host.vendor.put("d1", "d1|SN1||false|true|00:00:5e:00:53:01||");
+        host.service.syncAndWait(id, WAIT);
+
+        assertEquals(Map.of("USER_ARCHIVED", 1, "NO_ASSIGNED_USER", 1), archived.rejected());
+        assertEquals(MatchReason.UNKNOWN_SERIAL, afterArchive);
+        assertEquals(
+                MatchReason.UNKNOWN_SERIAL,
+                host.indexes.of("acme").bySerial("SN1").reason());
+        assertEquals(List.of("d2"), deviceIds(id));
+    }
+
+    @Test
+    void case73SecretsNoKeyOpensPauseTheIntegrationAndAreNeverOverwritten() throws Exception {
+        String id = host.create(FakeVendor.GOOD_TOKEN).id();
+        syncUntilDone(id);
+        String unreadable = "v1.0badc0de.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        host.integrations.update(host.integrations.find(id).orElseThrow().withSecrets(unreadable));
+
+        host.service.syncNow(id).get(20, TimeUnit.SECONDS);
+
+        IntegrationStatus status = host.service.status(id);
+        assertEquals(IntegrationState.PAUSED, status.state());
+        assertTrue(status.reason().contains("cannot be decrypted"), status.reason());
+        assertEquals(unreadable, host.integrations.find(id).orElseThrow().sealedSecrets());
+        long lastRun = host.service.history(id, 1).get(0).id();
+        host.service.reset(id, Map.of("token", FakeVendor.GOOD_TOKEN));
+        assertEquals(Outcome.SUCCEEDED, runAfter(id, lastRun).outcome());
+    }
+
+    private List<String> deviceIds(String integrationId) throws Exception {
+        return host.devices.devicesOfIntegration(integrationId).stream()
+                .filter(StoredDevice::isActive)
+                .map(StoredDevice::deviceId)
+                .sorted()
+                .toList();
+    }
+
     private SyncRun syncUntilDone(String id) throws Exception {
         // The first sync starts by itself after creation; wait for it.
         return runAfter(id, -1);

@@ -89,30 +89,41 @@ public final class Demo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Fleet fleet = Fleet.generated(devices, seed);
-        try (KandjiSimulator simulator = KandjiSimulator.start(SimulatorConfig.builder()
+        KandjiSimulator simulator = KandjiSimulator.start(SimulatorConfig.builder()
                 .fleet(fleet)
                 .token(TOKEN, Permission.values())
                 .rateLimit(new RateLimitConfig(true, 10_000, perSecond, true))
-                .build())) {
-            step(
-                    "Kandji simulator: %,d devices (seed %d) at %s, Kandji's rate limits (10,000/h, %d/s)",
-                    devices, seed, simulator.baseUrl(), perSecond);
-            PultHost host = startHost();
-            try {
-                run(host.services(), host, simulator, new DemoScenario(fleet, seed));
-                if (!exitAfterSummary) {
-                    awaitCtrlC();
-                }
-            } finally {
-                host.stop();
-            }
+                .build());
+        step(
+                "Kandji simulator: %,d devices (seed %d) at %s, Kandji's rate limits (10,000/h, %d/s)",
+                devices, seed, simulator.baseUrl(), perSecond);
+        PultHost host = null;
+        try {
+            host = startHost();
+            run(host.services(), host, simulator, new DemoScenario(fleet, seed));
+        } catch (IntegrationException | IOException e) {
+            out.println("The demo failed: " + e.getMessage());
+            stop(host, simulator);
+            return 1;
         }
-        out.println("Stopped the host and the simulator.");
+        if (exitAfterSummary) {
+            stop(host, simulator);
+            return 0;
+        }
+        awaitCtrlC(host, simulator);
         return 0;
     }
 
+    private void stop(PultHost host, KandjiSimulator simulator) {
+        if (host != null) {
+            host.stop();
+        }
+        simulator.close();
+        out.println("Stopped the host and the simulator.");
+    }
+
     private PultHost startHost() throws Exception {
-        deleteDataFromEarlierRuns();
+        deleteEarlierRun();
         SyncSettings sync = SyncSettings.defaults()
                 .withCustomEndpoints(true)
                 .withBudgetShare(0.9)
@@ -126,12 +137,15 @@ public final class Demo implements Callable<Integer> {
         return host;
     }
 
-    private void deleteDataFromEarlierRuns() throws IOException {
-        Path data = home.resolve("data");
-        if (Files.exists(data)) {
-            try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
+    /** Starts every run from nothing: an earlier run's plugin jar or database must not race this one's. */
+    private void deleteEarlierRun() throws IOException {
+        for (String leftover : List.of("data", "deploy", "kandji-plugin.jar.tmp")) {
+            Path path = home.resolve(leftover);
+            if (Files.exists(path)) {
+                try (var paths = Files.walk(path)) {
+                    paths.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(file -> file.toFile().delete());
+                }
             }
         }
     }
@@ -164,7 +178,7 @@ public final class Demo implements Callable<Integer> {
         summarize(services, id, run, simulator);
         enrol(services, scenario);
         wifi(services, scenario);
-        step("The host keeps syncing every %d minutes. Host log: %s", 15, home.resolve("data/logs/host.log"));
+        step("The host keeps syncing every 15 minutes; its warnings and errors appear here.");
     }
 
     private String addIntegration(HostServices services, KandjiSimulator simulator) throws IntegrationException {
@@ -243,7 +257,10 @@ public final class Demo implements Callable<Integer> {
                 index.devices().stream()
                         .filter(device -> device.wifiMac().isPresent())
                         .count());
-        out.printf("      resolve to a Pult user  %,8d%n", resolved);
+        out.printf(
+                "      resolve to a Pult user  %,8d (the others' email is no Pult user's: one owner in twenty has"
+                        + " not joined Pult)%n",
+                resolved);
         out.printf(
                 "      shared serials / MACs   %,8d (the latest check-in wins; shared MACs never match)%n",
                 index.conflicts().size());
@@ -304,11 +321,18 @@ public final class Demo implements Callable<Integer> {
         }
     }
 
-    private void awaitCtrlC() throws InterruptedException {
+    /** Ctrl-C ends the JVM; its shutdown hook stops the host and the simulator before it goes. */
+    private void awaitCtrlC(PultHost host, KandjiSimulator simulator) throws InterruptedException {
         step("Running. Press Ctrl-C to stop.");
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        stop.await();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop(host, simulator);
+                            stopped.countDown();
+                        },
+                        "demo-stop"));
+        stopped.await();
     }
 
     private void step(String format, Object... args) {
