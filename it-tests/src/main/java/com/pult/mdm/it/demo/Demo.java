@@ -265,7 +265,8 @@ public final class Demo implements Callable<Integer> {
                 "      shared serials / MACs   %,8d (the latest check-in wins; shared MACs never match)%n",
                 index.conflicts().size());
         out.printf(
-                "      requests spent          %,8d (429 answers: %d; the simulator counted %,d)%n",
+                "      requests spent          %,8d (429 answers: %d; the simulator counted %,d: the rest are the"
+                        + " validations when the integration was added)%n",
                 run.requests(), run.rateLimited(), simulator.counters().totalRequests());
     }
 
@@ -307,7 +308,8 @@ public final class Demo implements Callable<Integer> {
         out.printf("      by reason: %s%n", reasons);
         var summary = services.inspector().summary(ORG);
         out.printf(
-                "      WiFi inspector: %,d MDM devices, %,d WiFi clients, %,d matched%n",
+                "      WiFi inspector: %,d MDM devices, %,d distinct WiFi clients (re-enrolled devices share MACs),"
+                        + " %,d matched%n",
                 summary.mdmDevices(), summary.wifiClients(), summary.matchedClients());
     }
 
