@@ -31,6 +31,8 @@ import com.pult.mdm.host.sync.Maintenance;
 import com.pult.mdm.host.sync.ProviderDirectory;
 import com.pult.mdm.host.users.PultUsers;
 import com.pult.mdm.host.users.UserStore;
+import com.pult.mdm.host.web.ApiTokens;
+import com.pult.mdm.host.web.AuditLog;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -58,6 +60,8 @@ public final class HostServices implements AutoCloseable {
     private final DeviceAuthentication authentication;
     private final WifiPresence presence;
     private final WifiInspector inspector;
+    private final ApiTokens apiTokens;
+    private final AuditLog audit;
     private final ProviderRegistry registry;
     private final ProviderListener listener;
     private final Maintenance maintenance;
@@ -92,6 +96,8 @@ public final class HostServices implements AutoCloseable {
                 indexes,
                 config.sync(),
                 Clock.systemUTC());
+        this.apiTokens = new ApiTokens(database, organizations, clock);
+        this.audit = new AuditLog(database, clock);
         this.listener = new Listener(integrations);
         // Housekeeping at night in the host's zone: history older than its retention, raw WiFi observations
         // older than theirs. Per-day presence and the inventory are never pruned.
@@ -189,6 +195,16 @@ public final class HostServices implements AutoCloseable {
     /** The WiFi inspector's figures and device table. */
     public WifiInspector inspector() {
         return inspector;
+    }
+
+    /** The admin API tokens: create one per organization, rotate, delete. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    /** The audit log of admin actions through the API. */
+    public AuditLog audit() {
+        return audit;
     }
 
     @Override

@@ -49,8 +49,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "Root log level (INFO)")
     private String logLevel;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Admin API port, used by later versions")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Admin API port, 0 for a free one (8080)")
     private String httpPort;
+
+    @Option(names = "--http-host", paramLabel = "ADDRESS", description = "Admin API bind address (127.0.0.1)")
+    private String httpHost;
 
     @Option(
             names = "--allow-custom-endpoints",
@@ -101,6 +104,7 @@ public final class Main implements Callable<Integer> {
         putIfGiven(flags, HostConfigLoader.POLL_MS, pollMs);
         putIfGiven(flags, HostConfigLoader.LOG_LEVEL, logLevel);
         putIfGiven(flags, HostConfigLoader.HTTP_PORT, httpPort);
+        putIfGiven(flags, HostConfigLoader.HTTP_HOST, httpHost);
         putIfGiven(flags, HostConfigLoader.ALLOW_CUSTOM_ENDPOINTS, allowCustomEndpoints);
         return flags;
     }

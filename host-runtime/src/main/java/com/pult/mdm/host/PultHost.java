@@ -7,6 +7,8 @@ import com.pult.mdm.host.launch.FrameworkLauncher;
 import com.pult.mdm.host.launch.LaunchException;
 import com.pult.mdm.host.plugin.PluginLayer;
 import com.pult.mdm.host.plugin.ProviderRegistry;
+import com.pult.mdm.host.web.WebServer;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Pult integration host: starts the plugin framework with hot deploy, and offers the providers the
- * deployed plugins bring through its {@link #registry()}. Collaborators come in through the constructor;
- * sync, storage and the web layer will be wired here the same way.
+ * deployed plugins bring through its {@link #registry()}, and serves the admin API ({@link WebServer}) on
+ * {@code http.host}:{@code http.port}. Collaborators come in through the constructor.
  */
 public final class PultHost {
 
@@ -32,6 +34,7 @@ public final class PultHost {
     private final Map<String, String> environment;
     private Framework framework;
     private HostServices services;
+    private WebServer web;
 
     /** A host with the standard collaborators, its secret keys from the process environment or the key file. */
     public PultHost(HostConfig config) {
@@ -92,18 +95,41 @@ public final class PultHost {
         try {
             framework = launcher.launch(plugins::open);
             services.start();
+            web = startWeb(services);
         } catch (LaunchException | ConfigException | RuntimeException e) {
-            services.close();
-            services = null;
+            stopAfterFailedStart();
             throw e;
         }
         logger.info(
-                "Started Pult host {} in {} ms: deploy folder '{}', data '{}', scanning every {} ms",
+                "Started Pult host {} in {} ms: deploy folder '{}', data '{}', scanning every {} ms, admin API on"
+                        + " http://{}:{}",
                 HostVersion.current(),
                 (System.nanoTime() - began) / 1_000_000,
                 config.deployDir(),
                 config.dataDir(),
-                config.pollInterval().toMillis());
+                config.pollInterval().toMillis(),
+                config.httpHost(),
+                web.port());
+    }
+
+    private WebServer startWeb(HostServices started) throws ConfigException {
+        try {
+            return WebServer.start(started, registry, config.httpHost(), config.httpPort());
+        } catch (JavalinBindException e) {
+            throw new ConfigException("the admin API cannot listen on " + config.httpHost() + ":" + config.httpPort()
+                    + " (" + e.getMessage() + "); set http.port or http.host to a free local address");
+        }
+    }
+
+    /** Undoes a start that failed halfway: the framework (if it started) and the services. */
+    private void stopAfterFailedStart() {
+        if (framework != null) {
+            plugins.close();
+            launcher.stop(framework, config.stopTimeout());
+            framework = null;
+        }
+        services.close();
+        services = null;
     }
 
     /** Withdraws every provider and stops the framework, waiting at most the configured stop timeout. */
@@ -117,6 +143,7 @@ public final class PultHost {
             return;
         }
         long began = System.nanoTime();
+        web.close();
         services.close();
         plugins.close();
         launcher.stop(running, config.stopTimeout());
@@ -127,6 +154,11 @@ public final class PultHost {
     /** Blocks until {@link #stop()} has finished. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
+    }
+
+    /** The port the admin API listens on; -1 when the host is stopped. */
+    public synchronized int httpPort() {
+        return web == null || framework == null ? -1 : web.port();
     }
 
     /** Whether the host is started and not stopped. */

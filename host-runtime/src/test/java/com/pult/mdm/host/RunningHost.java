@@ -37,7 +37,11 @@ public final class RunningHost implements AutoCloseable {
 
     /** The config of a host in {@code root}: data/ and deploy/ inside it, core bundles from the build. */
     public static HostConfig config(Path root, Duration poll) {
-        return HostConfig.defaults(root).withCoreDir(CORE_DIR.toAbsolutePath()).withPollInterval(poll);
+        // Port 0: test hosts never compete for the admin API port with each other or a running host.
+        return HostConfig.defaults(root)
+                .withCoreDir(CORE_DIR.toAbsolutePath())
+                .withPollInterval(poll)
+                .withHttpPort(0);
     }
 
     public static RunningHost start(Path root, Duration poll) {

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param coreDir the bundles the host always installs (FileInstall)
  * @param pollInterval how often {@code deployDir} is scanned
  * @param logLevel the root log level handed to the logging configuration
- * @param httpPort the port of the admin API; Note: read and validated now, used once the web layer exists
+ * @param httpPort the port of the admin API; 0 picks a free port (the host tells which once started)
+ * @param httpHost the address the admin API binds to; {@code 127.0.0.1} unless an operator opens it up
  * @param stopTimeout how long a stop waits for the framework before giving up
  * @param sync how integrations sync: intervals, pausing, removal guard, request budget
  * @param ipFreshness how long a WiFi IP binding reported by an MDM is trusted
@@ -27,6 +28,7 @@ public record HostConfig(
         Duration pollInterval,
         String logLevel,
         int httpPort,
+        String httpHost,
         Duration stopTimeout,
         SyncSettings sync,
         Duration ipFreshness) {
@@ -52,6 +54,7 @@ public record HostConfig(
                 Duration.ofMillis(500),
                 "INFO",
                 8080,
+                "127.0.0.1",
                 Duration.ofSeconds(10),
                 SyncSettings.defaults(),
                 Duration.ofHours(12));
@@ -60,25 +63,65 @@ public record HostConfig(
     /** A copy with another data directory. */
     public HostConfig withDataDir(Path dir) {
         return new HostConfig(
-                home, dir, deployDir, coreDir, pollInterval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
+                home,
+                dir,
+                deployDir,
+                coreDir,
+                pollInterval,
+                logLevel,
+                httpPort,
+                httpHost,
+                stopTimeout,
+                sync,
+                ipFreshness);
     }
 
     /** A copy with another deploy directory. */
     public HostConfig withDeployDir(Path dir) {
         return new HostConfig(
-                home, dataDir, dir, coreDir, pollInterval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
+                home,
+                dataDir,
+                dir,
+                coreDir,
+                pollInterval,
+                logLevel,
+                httpPort,
+                httpHost,
+                stopTimeout,
+                sync,
+                ipFreshness);
     }
 
     /** A copy with another core bundles directory. */
     public HostConfig withCoreDir(Path dir) {
         return new HostConfig(
-                home, dataDir, deployDir, dir, pollInterval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
+                home,
+                dataDir,
+                deployDir,
+                dir,
+                pollInterval,
+                logLevel,
+                httpPort,
+                httpHost,
+                stopTimeout,
+                sync,
+                ipFreshness);
     }
 
     /** A copy with another poll interval. */
     public HostConfig withPollInterval(Duration interval) {
         return new HostConfig(
-                home, dataDir, deployDir, coreDir, interval, logLevel, httpPort, stopTimeout, sync, ipFreshness);
+                home,
+                dataDir,
+                deployDir,
+                coreDir,
+                interval,
+                logLevel,
+                httpPort,
+                httpHost,
+                stopTimeout,
+                sync,
+                ipFreshness);
     }
 
     /** A copy with other sync settings. */
@@ -91,8 +134,25 @@ public record HostConfig(
                 pollInterval,
                 logLevel,
                 httpPort,
+                httpHost,
                 stopTimeout,
                 settings,
+                ipFreshness);
+    }
+
+    /** A copy with another admin API port (0 for a free one). */
+    public HostConfig withHttpPort(int port) {
+        return new HostConfig(
+                home,
+                dataDir,
+                deployDir,
+                coreDir,
+                pollInterval,
+                logLevel,
+                port,
+                httpHost,
+                stopTimeout,
+                sync,
                 ipFreshness);
     }
 }

@@ -38,6 +38,9 @@ public final class HostConfigLoader {
     /** The admin API's port. */
     public static final String HTTP_PORT = "http.port";
 
+    /** The address the admin API binds to. */
+    public static final String HTTP_HOST = "http.host";
+
     /** How long a stop waits for the plugin framework, in milliseconds. */
     public static final String STOP_TIMEOUT_MS = "stop.timeout.ms";
 
@@ -78,6 +81,7 @@ public final class HostConfigLoader {
         POLL_MS,
         LOG_LEVEL,
         HTTP_PORT,
+        HTTP_HOST,
         STOP_TIMEOUT_MS,
         SYNC_INTERVAL_MINUTES,
         SYNC_AUTH_FAILURES,
@@ -172,8 +176,9 @@ public final class HostConfigLoader {
                 path(values, CORE_DIR, defaults.coreDir()),
                 Duration.ofMillis(
                         number(values, POLL_MS, defaults.pollInterval().toMillis(), 50)),
-                values.getOrDefault(LOG_LEVEL, defaults.logLevel()).toUpperCase(Locale.ROOT),
-                (int) number(values, HTTP_PORT, defaults.httpPort(), 0),
+                logLevel(values, defaults.logLevel()),
+                port(values, defaults.httpPort()),
+                values.getOrDefault(HTTP_HOST, defaults.httpHost()),
                 Duration.ofMillis(
                         number(values, STOP_TIMEOUT_MS, defaults.stopTimeout().toMillis(), 0)),
                 sync(values, defaults.sync()),
@@ -235,6 +240,23 @@ public final class HostConfigLoader {
             return Boolean.parseBoolean(value);
         }
         throw new ConfigException("'" + key + "' must be true or false, not '" + value + "'");
+    }
+
+    private static String logLevel(Map<String, String> values, String fallback) throws ConfigException {
+        String level = values.getOrDefault(LOG_LEVEL, fallback).toUpperCase(Locale.ROOT);
+        if (!java.util.List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level)) {
+            throw new ConfigException("'" + LOG_LEVEL + "' must be ERROR, WARN, INFO, DEBUG or TRACE, not '"
+                    + values.get(LOG_LEVEL) + "'");
+        }
+        return level;
+    }
+
+    private static int port(Map<String, String> values, int fallback) throws ConfigException {
+        long port = number(values, HTTP_PORT, fallback, 0);
+        if (port > 65_535) {
+            throw new ConfigException("'" + HTTP_PORT + "' must be a port from 0 to 65535, not '" + port + "'");
+        }
+        return (int) port;
     }
 
     private Path path(Map<String, String> values, String key, Path fallback) {

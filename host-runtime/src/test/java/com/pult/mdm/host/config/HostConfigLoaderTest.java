@@ -2,6 +2,7 @@ package com.pult.mdm.host.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,5 +87,38 @@ class HostConfigLoaderTest {
     private void writeConf(String content) throws Exception {
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/pult-host.properties"), content);
+    }
+
+    @Test
+    void anUnknownLogLevelIsRejectedWithTheLevelsThatExist() {
+        ConfigException error = assertThrows(
+                ConfigException.class,
+                () -> new HostConfigLoader(home, Map.of()).load(null, Map.of(HostConfigLoader.LOG_LEVEL, "FOO")));
+
+        assertTrue(error.getMessage().contains("ERROR, WARN, INFO, DEBUG or TRACE"), error.getMessage());
+    }
+
+    @Test
+    void aPortAbove65535IsRejected() {
+        ConfigException error = assertThrows(
+                ConfigException.class,
+                () -> new HostConfigLoader(home, Map.of()).load(null, Map.of(HostConfigLoader.HTTP_PORT, "99999")));
+
+        assertTrue(error.getMessage().contains("0 to 65535"), error.getMessage());
+    }
+
+    @Test
+    void syncSettingsComeFromTheConfFileWithLimitOverrides() throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(
+                home.resolve("conf/pult-host.properties"),
+                "sync.budget.percent=80\n" + "sync.limits.kandji.per.hour=20000\nsync.limits.kandji.per.second=100\n");
+
+        HostConfig config = new HostConfigLoader(home, Map.of()).load(null, Map.of());
+
+        assertEquals(0.8, config.sync().budgetShare());
+        assertEquals(
+                new com.pult.mdm.spi.ApiLimits(20_000, 100),
+                config.sync().limitsOf("kandji", new com.pult.mdm.spi.ApiLimits(10_000, 50)));
     }
 }

@@ -15,6 +15,7 @@ import com.pult.mdm.host.sync.IntegrationException;
 import com.pult.mdm.host.sync.IntegrationStatus;
 import com.pult.mdm.host.sync.SyncSettings;
 import com.pult.mdm.host.users.PultUsers;
+import com.pult.mdm.host.web.IssuedToken;
 import com.pult.mdm.it.sim.Fleet;
 import com.pult.mdm.it.sim.KandjiSimulator;
 import com.pult.mdm.it.sim.Permission;
@@ -75,6 +76,9 @@ public final class Demo implements Callable<Integer> {
             description = "Kandji's per-second limit, as the tenant has it "
                     + "(${DEFAULT-VALUE}); the host uses all of it here, since no other client shares the simulator")
     private int perSecond = 50;
+
+    @Option(names = "--http-port", description = "Port of the host's admin API; 0 picks a free one (${DEFAULT-VALUE})")
+    private int httpPort = 0;
 
     @Option(names = "--exit", description = "Stop after the summary instead of running until Ctrl-C")
     private boolean exitAfterSummary;
@@ -178,6 +182,12 @@ public final class Demo implements Callable<Integer> {
         summarize(services, id, run, simulator);
         enrol(services, scenario);
         wifi(services, scenario);
+        IssuedToken token = services.apiTokens().create(ORG, "demo", false);
+        String api = "http://127.0.0.1:" + host.httpPort() + "/api/v1";
+        step(
+                "Admin API: %s (docs/API.md), token for 'acme', shown once: %s%n      try: curl -H"
+                        + " 'Authorization: Bearer %s' %s/integrations",
+                api, token.secret(), token.secret(), api);
         step("The host keeps syncing every 15 minutes; its warnings and errors appear here.");
     }
 

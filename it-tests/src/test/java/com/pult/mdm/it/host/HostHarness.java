@@ -47,7 +47,8 @@ final class HostHarness implements AutoCloseable {
         HostConfig config = HostConfig.defaults(home)
                 .withCoreDir(CORE_DIR.toAbsolutePath())
                 .withPollInterval(Duration.ofMillis(200))
-                .withSync(settings);
+                .withSync(settings)
+                .withHttpPort(0);
         PultHost host = new PultHost(config, Map.of());
         host.start();
         return new HostHarness(home, host);
