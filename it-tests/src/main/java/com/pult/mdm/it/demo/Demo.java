@@ -132,8 +132,10 @@ public final class Demo implements Callable<Integer> {
                 .withCustomEndpoints(true)
                 .withBudgetShare(0.9)
                 .withLimits("kandji", new ApiLimits(10_000, perSecond));
-        HostConfig config =
-                HostConfig.defaults(home).withCoreDir(coreDir.toAbsolutePath()).withSync(sync);
+        HostConfig config = HostConfig.defaults(home)
+                .withCoreDir(coreDir.toAbsolutePath())
+                .withSync(sync)
+                .withHttpPort(httpPort);
         PultHost host = new PultHost(config, Map.of());
         host.start();
         step("Host started: deploy folder %s, data %s", config.deployDir(), config.dataDir());
