@@ -80,7 +80,7 @@ public final class SimDevice {
         c.localUser = localUser;
     }
 
-    // --- getters (public: tests and the lead's end-to-end checks compare against them) ---
+    // --- getters (public: tests and the end-to-end checks compare against them) ---
 
     /** The {@code device_id} UUID. */
     public String deviceId() {

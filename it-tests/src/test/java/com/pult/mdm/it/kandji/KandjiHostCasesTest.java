@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shared cases about deletions, at the host level: the deployed plugin inside {@code IntegrationService} on a
+ * Known failure modes around deletions, at the host level: the deployed plugin inside {@code IntegrationService} on a
  * real H2 database, against the simulator. Deletions follow complete listings only.
  */
 class KandjiHostCasesTest {

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared Kandji cases ({@code /work/shared/cases}) against the deployed plugin and the simulator, each test
- * named after its case. The host-level cases (03, 65/66) are in {@link KandjiHostCasesTest}.
+ * Failure modes seen in other tools that sync Kandji inventories, replayed against the deployed plugin and the
+ * simulator; each test is named after the numbered case it replays. The host-level cases (03, 65/66) are in {@link KandjiHostCasesTest}.
  */
 class KandjiSharedCasesTest {
 

@@ -51,7 +51,7 @@ class KandjiNormalizerTest {
         return rejected;
     }
 
-    /** Shared case 01: the user is an object, "", {}, null, or an archived object. */
+    /** Case 01: the user is an object, "", {}, null, or an archived object. */
     @Nested
     class AssignedUserForms {
 
