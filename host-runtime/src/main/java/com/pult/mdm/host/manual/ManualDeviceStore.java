@@ -1,6 +1,7 @@
 package com.pult.mdm.host.manual;
 
 import com.pult.mdm.host.store.Database;
+import com.pult.mdm.host.store.OrganizationStore;
 import com.pult.mdm.host.store.StoreException;
 import com.pult.mdm.host.store.StoredDevice;
 import java.sql.PreparedStatement;
@@ -19,6 +20,11 @@ public final class ManualDeviceStore {
 
     public ManualDeviceStore(Database database) {
         this.database = database;
+    }
+
+    /** Whether the organization exists. */
+    boolean organizationExists(String orgId) throws StoreException {
+        return database.read(connection -> OrganizationStore.exists(connection, orgId));
     }
 
     /** Replaces the organization's whole list atomically. */

@@ -3,6 +3,7 @@ package com.pult.mdm.host.manual;
 import com.pult.mdm.host.store.StoreException;
 import com.pult.mdm.host.sync.SnapshotListener;
 import com.pult.mdm.host.users.RejectedRowsException;
+import com.pult.mdm.host.users.RowProblem;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class ManualDevices {
      */
     public int save(String orgId, String text) throws RejectedRowsException, StoreException {
         List<ManualListParser.Entry> entries = ManualListParser.parse(text);
+        if (!store.organizationExists(orgId)) {
+            throw new RejectedRowsException(List.of(new RowProblem(
+                    1, "No organization '" + orgId + "': create the organization before saving its devices.")));
+        }
         store.replace(orgId, entries, clock.instant());
         indexes.snapshotChanged(orgId);
         logger.info("Saved the manual device list of '{}': {} devices", orgId, entries.size());

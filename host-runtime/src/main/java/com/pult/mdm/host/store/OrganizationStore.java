@@ -54,6 +54,11 @@ public final class OrganizationStore {
         }
     }
 
+    /** Whether the organization exists, read inside a caller's transaction. */
+    public static boolean exists(Connection connection, String id) throws SQLException {
+        return find(connection, id).isPresent();
+    }
+
     /** The organization with this id, if any. */
     public Optional<Organization> find(String id) throws StoreException {
         return database.read(connection -> find(connection, id));

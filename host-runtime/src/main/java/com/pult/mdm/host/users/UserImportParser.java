@@ -149,11 +149,10 @@ final class UserImportParser {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // commons-csv reports an unterminated quote this way; the rows read so far are still checked.
-            problems.add(
-                    new RowProblem(
-                            lines.lastLine(),
-                            "The CSV cannot be read from this line on: a quoted"
-                                    + " field is not closed, or the text is not CSV. Close every quote (\"...\") and try again."));
+            problems.add(new RowProblem(
+                    lines.lastLine(),
+                    "The CSV cannot be read from this line on: a quoted field is not closed, or the text"
+                            + " is not CSV. Close every quote (\"...\") and try again."));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.pult.mdm.host.users;
 
 import com.pult.mdm.host.store.Database;
+import com.pult.mdm.host.store.OrganizationStore;
 import com.pult.mdm.host.store.StoreException;
 import com.pult.mdm.spi.Email;
 import java.sql.Connection;
@@ -38,6 +39,15 @@ public final class UserStore {
      */
     Upsert upsert(String orgId, List<UserRow> rows, Instant at) throws StoreException {
         return database.inTransaction(connection -> {
+            if (!OrganizationStore.exists(connection, orgId)) {
+                return new Upsert(
+                        0,
+                        0,
+                        List.of(new RowProblem(
+                                1,
+                                "No organization '" + orgId
+                                        + "': create the organization before importing its users.")));
+            }
             Map<String, Owner> owners = owners(connection, orgId);
             UpsertPlan plan = new UpsertPlan(owners, rows);
             if (!plan.problems.isEmpty()) {

@@ -159,4 +159,13 @@ class ManualDevicesTest {
                 MatchReason.EMAIL_NOT_A_USER,
                 host.matches.byMac(ORG, "00:00:5e:00:53:50").reason());
     }
+
+    @Test
+    void savingForAnUnknownOrganizationIsRefusedByNameAndWritesNothing() throws Exception {
+        RejectedRowsException error = assertThrows(
+                RejectedRowsException.class, () -> host.manual.save("nope", "ana@example.com, 00:00:5e:00:53:01"));
+
+        assertTrue(error.getMessage().contains("No organization 'nope'"), error.getMessage());
+        assertTrue(host.manual.list("nope").isEmpty());
+    }
 }

@@ -222,4 +222,13 @@ class PultUsersTest {
         assertTrue(users.directory(ORG).byEmail("ana.lima@example.org").isEmpty());
         assertTrue(users.directory(ORG).byEmail("ana@example.com").isEmpty());
     }
+
+    @Test
+    void importingIntoAnUnknownOrganizationIsRefusedByNameAndWritesNothing() throws Exception {
+        RejectedRowsException error = assertThrows(
+                RejectedRowsException.class, () -> host.users.importCsv("nope", "email,name\nana@example.com,Ana\n"));
+
+        assertTrue(error.getMessage().contains("No organization 'nope'"), error.getMessage());
+        assertTrue(host.users.list("nope").isEmpty());
+    }
 }
