@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failure modes seen in other tools that sync Kandji inventories, replayed against the deployed plugin and the
- * simulator; each test is named after the numbered case it replays. The host-level cases (03, 65/66) are in {@link KandjiHostCasesTest}.
+ * simulator; each test is named after the numbered case it replays. The host-level cases (03, 65/66) are in
+ * {@link KandjiHostCasesTest}.
  */
 class KandjiSharedCasesTest {
 
