@@ -41,7 +41,7 @@ public final class MacAddress implements Comparable<MacAddress> {
                     + "' is not a MAC address: expected 12 hex digits such as 00:00:5e:00:53:01,"
                     + " 00-00-5E-00-53-01, 0000.5e00.5301 or 00005E005301.");
         }
-        return new MacAddress(HEX.fromHexDigitsToLong(digits));
+        return new MacAddress(HexFormat.fromHexDigitsToLong(digits));
     }
 
     /**

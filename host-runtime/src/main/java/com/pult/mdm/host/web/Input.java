@@ -82,9 +82,7 @@ final class Input {
                     field, "'" + field + "' must be an object of at most " + maxEntries + " text values.");
         }
         Map<String, String> texts = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             String name = field + "." + entry.getKey();
             texts.put(
                     entry.getKey(), text(value, entry.getKey(), name, maxLength).orElse(""));

@@ -52,13 +52,27 @@ final class Problems {
             case UNKNOWN_ORGANIZATION -> ApiProblem.notFound("unknown-organization", e.getMessage());
             case PROVIDER_NOT_INSTALLED -> conflict("provider-not-installed", e);
             case PROVIDER_DISABLED -> conflict("provider-disabled", e);
-            case INVALID_FIELD ->
-                new ApiProblem(400, "invalid-field", "A field of the request is invalid", e.getMessage());
+            case INVALID_FIELD -> invalidField(e);
             case VALIDATION_FAILED -> validationFailed(e);
             case NOT_ALLOWED_IN_STATE -> conflict("not-allowed-in-state", e);
             case ALREADY_RUNNING -> conflict("already-running", e);
             case STORAGE -> new ApiProblem(503, "storage-unavailable", "Storage unavailable", e.getMessage());
         };
+    }
+
+    /** A field the host or the provider refused before asking the vendor; the field is named when known. */
+    private static ApiProblem invalidField(IntegrationException e) {
+        if (e.problems().isEmpty()) {
+            return new ApiProblem(400, "invalid-field", "A field of the request is invalid", e.getMessage());
+        }
+        return new ApiProblem(
+                400,
+                "invalid-field",
+                "A field of the request is invalid",
+                e.getMessage(),
+                Map.of(
+                        "problems",
+                        e.problems().stream().map(Problems::validationProblem).toList()));
     }
 
     private static ApiProblem conflict(String code, IntegrationException e) {

@@ -3,9 +3,13 @@ package com.pult.mdm.host.web;
 import com.pult.mdm.host.HostServices;
 import com.pult.mdm.host.plugin.ProviderRegistry;
 import com.pult.mdm.host.plugin.RegisteredProvider;
+import com.pult.mdm.spi.MdmProviderFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The installed plugins and their providers. Any token may list them; enabling or disabling one affects every
@@ -13,6 +17,7 @@ import java.util.Map;
  */
 final class ProviderRoutes {
 
+    private final Logger logger = LoggerFactory.getLogger(ProviderRoutes.class);
     private final HostServices services;
     private final ProviderRegistry registry;
 
@@ -33,11 +38,29 @@ final class ProviderRoutes {
         for (RegisteredProvider registered : registry.providers()) {
             boolean enabled = services.integrations()
                     .isProviderEnabled(registered.provider().id());
-            providers.add(Views.provider(registered, enabled));
+            providers.add(describe(registered, enabled));
         }
         List<Map<String, Object>> problems =
                 registry.problems().stream().map(Views::pluginProblem).toList();
         return Reply.ok(Map.of("providers", providers, "problems", problems));
+    }
+
+    /**
+     * The provider with its form. The form comes from the plugin's own code, so a plugin that fails to describe
+     * it is listed with no fields and logged, rather than failing the whole list.
+     */
+    private Map<String, Object> describe(RegisteredProvider registered, boolean enabled) {
+        MdmProviderFactory factory = registered.provider().factory();
+        try {
+            return Views.provider(registered, enabled, factory.credentialFields(), factory.capabilities());
+        } catch (RuntimeException e) {
+            logger.warn(
+                    "Provider '{}' from {} failed to describe its fields: {}",
+                    registered.provider().id(),
+                    registered.provider().origin(),
+                    e.toString());
+            return Views.provider(registered, enabled, List.of(), Set.of());
+        }
     }
 
     private Reply enable(Call call, boolean enabled) throws Exception {

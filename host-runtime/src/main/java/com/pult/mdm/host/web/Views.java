@@ -14,10 +14,14 @@ import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.sync.IntegrationStatus;
 import com.pult.mdm.host.sync.SyncProgress;
 import com.pult.mdm.host.users.PultUser;
+import com.pult.mdm.spi.Capability;
+import com.pult.mdm.spi.CredentialField;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JSON shapes of the API, written out field by field so that a change to a host record never changes the
@@ -27,7 +31,11 @@ final class Views {
 
     private Views() {}
 
-    static Map<String, Object> provider(RegisteredProvider registered, boolean enabled) {
+    static Map<String, Object> provider(
+            RegisteredProvider registered,
+            boolean enabled,
+            List<CredentialField> fields,
+            Set<Capability> capabilities) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", registered.provider().id());
         view.put("displayName", registered.provider().displayName());
@@ -36,6 +44,20 @@ final class Views {
         view.put("jar", registered.provider().jar());
         view.put("status", registered.status().name());
         view.put("enabled", enabled);
+        view.put("fields", fields.stream().map(Views::credentialField).toList());
+        view.put("capabilities", capabilities.stream().map(Enum::name).sorted().toList());
+        return view;
+    }
+
+    /** One field of a provider's form, as the dashboard renders it. */
+    private static Map<String, Object> credentialField(CredentialField field) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", field.name());
+        view.put("label", field.label());
+        view.put("secret", field.secret());
+        view.put("required", field.required());
+        view.put("formatHint", field.formatHint());
+        view.put("helpText", field.helpText());
         return view;
     }
 

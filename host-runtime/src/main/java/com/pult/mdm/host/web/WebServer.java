@@ -9,11 +9,13 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,21 @@ public final class WebServer implements AutoCloseable {
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String ANSWERED = "pult.problem";
     private static final long MAX_DRAINED = 32L << 20;
+    /** The dashboard's files: plain HTML, CSS and JavaScript in the host's jar, so it works with no internet. */
+    private static final String DASHBOARD = "/com/pult/mdm/host/web/dashboard";
+    /**
+     * The dashboard loads nothing but its own files and talks to nothing but this host; it may not be framed, and
+     * a new host version's files are always fetched again.
+     */
+    private static final Map<String, String> DASHBOARD_HEADERS = Map.of(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+            "X-Content-Type-Options",
+            "nosniff",
+            "Referrer-Policy",
+            "no-referrer",
+            "Cache-Control",
+            "no-cache");
 
     private final Logger logger = LoggerFactory.getLogger(WebServer.class);
     private final ObjectMapper json = new ObjectMapper();
@@ -89,6 +106,12 @@ public final class WebServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = Route.LARGE_BODY;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = DASHBOARD;
+            files.location = Location.CLASSPATH;
+            files.headers = DASHBOARD_HEADERS;
+        });
         for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx));
         }

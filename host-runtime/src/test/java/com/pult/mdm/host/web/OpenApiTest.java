@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +33,7 @@ class OpenApiTest {
 
     private static Set<String> operations(JsonNode document) {
         Set<String> operations = new TreeSet<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             path.getValue()
                     .fieldNames()
                     .forEachRemaining(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey()));

@@ -323,6 +323,54 @@ class WebApiTest {
     }
 
     @Test
+    void providersDescribeTheFormTheDashboardRenders() throws Exception {
+        JsonNode fields = ApiFixture.json(api.get("/api/v1/providers", api.acme))
+                .get("providers")
+                .get(0)
+                .get("fields");
+
+        assertEquals(2, fields.size());
+        assertEquals("url", fields.get(0).get("name").asText());
+        assertFalse(fields.get(0).get("secret").asBoolean());
+        assertEquals("token", fields.get(1).get("name").asText());
+        assertTrue(fields.get(1).get("secret").asBoolean());
+        assertTrue(fields.get(1).get("required").asBoolean());
+    }
+
+    @Test
+    void aMissingCredentialIsRefusedNamingItsField() throws Exception {
+        HttpResponse<String> response = api.postJson(
+                "/api/v1/integrations", api.acme, "{\"provider\":\"fake\",\"fields\":{\"url\":\"https://fake\"}}");
+
+        assertEquals(400, response.statusCode());
+        JsonNode problem = ApiFixture.json(response);
+        assertEquals("invalid-field", problem.get("code").asText());
+        assertEquals("token", problem.get("problems").get(0).get("field").asText());
+        assertEquals(
+                0,
+                ApiFixture.json(api.get("/api/v1/integrations", api.acme))
+                        .get("integrations")
+                        .size());
+    }
+
+    @Test
+    void theDashboardIsServedFromTheHostWithoutAToken() throws Exception {
+        HttpResponse<String> page = api.send("GET", "/", null, null, null);
+        HttpResponse<String> script = api.send("GET", "/app.js", null, null, null);
+        HttpResponse<String> style = api.send("GET", "/app.css", null, null, null);
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<script src=\"/app.js\""));
+        assertTrue(
+                page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().contains("/api/v1/integrations"));
+        assertEquals(200, style.statusCode());
+        assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no external assets");
+    }
+
+    @Test
     void metricsNeedAHostAdminAndNameTheSeries() throws Exception {
         importUsers();
         String id = api.createIntegration();

@@ -18,7 +18,6 @@ import com.pult.mdm.it.sim.KandjiSimulator;
 import com.pult.mdm.it.sim.Permission;
 import com.pult.mdm.it.sim.RateLimitConfig;
 import com.pult.mdm.it.sim.SimDevice;
-import com.pult.mdm.it.sim.SimUser;
 import com.pult.mdm.it.sim.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +49,7 @@ class EndToEndMatchingTest {
             harness.createOrganization("acme");
             harness.deployKandji();
             HostServices services = harness.host.services();
-            SimDevice device = qualifyingDeviceWithMac(simulator.fleet());
+            SimDevice device = HostHarness.qualifyingDeviceWithMac(simulator.fleet());
             String email = device.user().orElseThrow().email();
             services.users().importCsv("acme", "email,name\n" + email.toUpperCase(Locale.ROOT) + ",Owner\n");
             String id = services.integrations()
@@ -93,23 +92,5 @@ class EndToEndMatchingTest {
             assertEquals(1, days.size());
             assertTrue(services.inspector().summary("acme").matchedClients() >= 1);
         }
-    }
-
-    private static SimDevice qualifyingDeviceWithMac(Fleet fleet) {
-        return fleet.devices().stream()
-                .filter(device -> device.mdmEnabled()
-                        && !device.erased()
-                        && device.macAddress().isPresent())
-                .filter(device -> device.user()
-                        .filter(user -> !user.archived())
-                        .map(SimUser::email)
-                        .isPresent())
-                .filter(device -> device.serialNumber().length() > 5)
-                .filter(device -> fleet.devices().stream()
-                                .filter(other -> other.serialNumber().equals(device.serialNumber()))
-                                .count()
-                        == 1)
-                .findFirst()
-                .orElseThrow();
     }
 }

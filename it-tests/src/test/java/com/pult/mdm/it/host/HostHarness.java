@@ -6,6 +6,9 @@ import com.pult.mdm.host.store.Organization;
 import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.sync.IntegrationService;
 import com.pult.mdm.host.sync.SyncSettings;
+import com.pult.mdm.it.sim.Fleet;
+import com.pult.mdm.it.sim.SimDevice;
+import com.pult.mdm.it.sim.SimUser;
 import com.pult.mdm.spi.ApiLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +113,25 @@ final class HostHarness implements AutoCloseable {
     long lastRunId(String integrationId) throws Exception {
         List<SyncRun> history = integrations().history(integrationId, 1);
         return history.isEmpty() ? 0 : history.get(0).id();
+    }
+
+    /** A device that syncs, has a WiFi MAC and a serial of its own, and belongs to an active user. */
+    static SimDevice qualifyingDeviceWithMac(Fleet fleet) {
+        return fleet.devices().stream()
+                .filter(device -> device.mdmEnabled()
+                        && !device.erased()
+                        && device.macAddress().isPresent())
+                .filter(device -> device.user()
+                        .filter(user -> !user.archived())
+                        .map(SimUser::email)
+                        .isPresent())
+                .filter(device -> device.serialNumber().length() > 5)
+                .filter(device -> fleet.devices().stream()
+                                .filter(other -> other.serialNumber().equals(device.serialNumber()))
+                                .count()
+                        == 1)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override
