@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pult.mdm.host.HostServices;
+import com.pult.mdm.host.presence.WifiBatch;
+import com.pult.mdm.host.presence.WifiObservation;
 import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.sync.IntegrationState;
 import com.pult.mdm.host.sync.IntegrationStatus;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -137,7 +140,7 @@ class DashboardBrowserTest {
         awaitText(By.cssSelector(".card .devices"), String.valueOf(synced.devices()));
         screenshot("synced");
 
-        browser.get(browser.getCurrentUrl().replaceAll("#.*$", "") + "#lookup");
+        open("lookup");
         new Select(find(By.id("lookup-kind"))).selectByValue("mac");
         type(By.id("lookup-input"), device.macAddress().orElseThrow().toUpperCase(Locale.ROOT));
         click(By.id("lookup-go"));
@@ -145,8 +148,35 @@ class DashboardBrowserTest {
         String trace = visibleText(By.cssSelector("#lookup-result .trace"));
         screenshot("lookup-by-mac");
 
+        open("inspector");
+        type(By.id("inspector-search"), email);
+        click(By.id("inspector-go"));
+        awaitText(By.cssSelector("#inspector-table tbody tr"), device.serialNumber());
+        screenshot("inspector");
+
+        services.presence()
+                .record(
+                        "acme",
+                        WifiBatch.of(List.of(new WifiObservation(
+                                device.macAddress().orElseThrow(),
+                                device.ipAddress(),
+                                "Office",
+                                "ap-lobby",
+                                Instant.now().minusSeconds(30).toString(),
+                                null))));
+        open("presence");
+        click(By.id("presence-go"));
+        awaitText(By.cssSelector("#presence-table tbody tr"), "ap-lobby");
+        screenshot("presence");
+
+        open("providers");
+        awaitText(By.cssSelector("#providers-table tbody tr[data-id='kandji']"), "SERVING");
+        click(By.cssSelector("#providers-table [data-action='disable']"));
+        String providerRefusal = visibleText(By.id("providers-error"));
+        screenshot("provider-needs-host-admin");
+
         simulator.tokens().revoke(KANDJI_TOKEN);
-        browser.get(browser.getCurrentUrl().replaceAll("#.*$", "") + "#integrations");
+        open("integrations");
         String warning = syncUntilPaused();
         awaitText(By.id("health"), "paused");
         screenshot("paused");
@@ -167,6 +197,8 @@ class DashboardBrowserTest {
         assertTrue(synced.devices() > 100, "devices: " + synced.devices());
         assertEquals(email, owner);
         assertTrue(trace.contains(email), trace);
+        assertTrue(providerRefusal.contains("host-admin"), providerRefusal);
+        assertTrue(services.integrations().isProviderEnabled("kandji"));
         assertTrue(warning.startsWith("Paused"), warning);
         assertEquals(SyncRun.Outcome.SUCCEEDED, afterReset.outcome(), afterReset.message());
         assertEquals(synced.devices(), recovered.devices());
@@ -198,6 +230,11 @@ class DashboardBrowserTest {
             Thread.sleep(100);
         }
         throw new AssertionError("Integration " + integrationId + " did not become " + wanted + " within " + WAIT);
+    }
+
+    /** Opens one of the dashboard's views through its navigation bar. */
+    private void open(String view) {
+        click(By.cssSelector("#nav a[data-view='" + view + "']"));
     }
 
     private void signIn(String token) {
