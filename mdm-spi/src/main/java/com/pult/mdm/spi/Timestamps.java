@@ -24,7 +24,8 @@ public final class Timestamps {
      * Parses one timestamp.
      *
      * @return the instant, or empty for null or a blank value (the vendor's "never")
-     * @throws IllegalArgumentException naming the value when it is not a timestamp with a zone
+     * @throws IllegalArgumentException naming the value (its first 40 characters) when it is not a timestamp with
+     *     a zone
      */
     public static Optional<Instant> parse(String text) {
         if (text == null || text.isBlank()) {
@@ -34,9 +35,14 @@ public final class Timestamps {
         try {
             return Optional.of(OffsetDateTime.parse(iso).toInstant());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a timestamp with a time zone,"
+            throw new IllegalArgumentException("'" + abbreviate(text.strip()) + "' is not a timestamp with a time zone,"
                     + " such as 2024-07-23T14:11:37Z or 2024-01-26 16:15:36+00:00.");
         }
+    }
+
+    /** A long value is cut, so a vendor's garbage field cannot make the message as large as the field. */
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static String toIso(String text) {

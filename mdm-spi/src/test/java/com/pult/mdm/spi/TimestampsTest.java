@@ -46,6 +46,16 @@ class TimestampsTest {
     }
 
     @Test
+    void aLongValueIsNamedByItsStartOnly() {
+        String garbage = "2024-07-23" + "x".repeat(100_000);
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Timestamps.parse(garbage));
+
+        assertTrue(error.getMessage().startsWith("'" + garbage.substring(0, 40) + "…' is not a timestamp"));
+        assertTrue(error.getMessage().length() < 200, error.getMessage());
+    }
+
+    @Test
     void utcTimesShowInTheOrganizationsZone() {
         ZoneId chicago = ZoneId.of("America/Chicago");
 

@@ -42,7 +42,7 @@ public final class MacText {
     private static long bare(String text) {
         long bits = 0;
         for (int i = 0; i < text.length(); i++) {
-            int digit = Character.digit(text.charAt(i), 16);
+            int digit = hexDigit(text.charAt(i));
             if (digit < 0) {
                 return INVALID;
             }
@@ -66,13 +66,22 @@ public final class MacText {
                 }
                 continue;
             }
-            int digit = Character.digit(c, 16);
+            int digit = hexDigit(c);
             if (digit < 0) {
                 return INVALID;
             }
             bits = (bits << 4) | digit;
         }
         return bits;
+    }
+
+    /** The value of an ASCII hex digit, or -1 (also for the digits of other scripts, unlike Character.digit). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** Whether a 48-bit MAC is locally administered (a private, randomized address). */

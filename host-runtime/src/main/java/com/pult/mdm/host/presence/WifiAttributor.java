@@ -9,6 +9,7 @@ import com.pult.mdm.host.store.StoredDevice;
 import com.pult.mdm.host.users.PultUser;
 import com.pult.mdm.spi.MacAddress;
 import com.pult.mdm.spi.WifiIpBinding;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>A bad MAC (unparseable, multicast, placeholder) or a bad time (missing, no zone, more than the allowed skew
- *       in the future) rejects that observation alone.
+ *       in the future, before 1970 once corrected by the controller's clock) rejects that observation alone, and so
+ *       does a null entry.
  *   <li>A hardware MAC is matched by MAC. A private (locally administered) MAC is matched by MAC only when an admin
  *       listed it (a manual device); otherwise only through a fresh WiFi IP binding of an MDM device at the
  *       observation's own time; otherwise it stays unassigned.
@@ -46,6 +48,10 @@ final class WifiAttributor {
         List<Sighting> sightings = new ArrayList<>(observations.size());
         List<Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
+            if (observations.get(i) == null) {
+                rejections.add(new Rejection(i, "The observation is missing (null)."));
+                continue;
+            }
             try {
                 sightings.add(sighting(i, observations.get(i), offset));
             } catch (IllegalArgumentException e) {
@@ -59,18 +65,41 @@ final class WifiAttributor {
         if (controllerNow == null || controllerNow.isBlank()) {
             return Duration.ZERO;
         }
-        return Duration.between(ObservedTime.parse(controllerNow), now);
+        try {
+            return Duration.between(ObservedTime.parse(controllerNow), now);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'controllerNow' is not the controller's clock: " + e.getMessage(), e);
+        }
     }
 
     private Sighting sighting(int index, WifiObservation observation, Duration offset) {
         long mac = mac(observation.mac());
-        Instant seenAt = ObservedTime.parse(observation.seenAt()).plus(offset);
+        Instant seenAt = corrected(ObservedTime.parse(observation.seenAt()), offset);
         if (seenAt.isAfter(now.plus(futureSkew))) {
             throw new IllegalArgumentException("The seen-at time " + seenAt + " is more than " + futureSkew
                     + " ahead of the host's clock; check the controller's clock.");
         }
         String canonical = MacAddress.fromLong(mac).toString();
         return attribute(index, canonical, mac, observation.ip(), seenAt, observation);
+    }
+
+    /**
+     * The seen-at on the host's clock. A time before 1970 is no controller's reading (and near the ends of the
+     * calendar the correction itself cannot be computed).
+     */
+    private static Instant corrected(Instant reported, Duration offset) {
+        Instant seenAt;
+        try {
+            seenAt = reported.plus(offset);
+        } catch (DateTimeException | ArithmeticException e) {
+            seenAt = offset.isNegative() ? Instant.MIN : Instant.MAX;
+        }
+        if (seenAt.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("The seen-at time " + reported + " is before 1970"
+                    + (offset.isZero() ? "" : " once corrected by the controller's clock")
+                    + "; check the controller's clock.");
+        }
+        return seenAt;
     }
 
     private static long mac(String text) {
