@@ -12,7 +12,8 @@ public final class DataDirectory {
     /**
      * Creates {@code dataDir} and its {@code logs/} folder if needed and proves it writable with a probe file.
      *
-     * @throws ConfigException with one line naming the directory and the reason when it cannot be written
+     * @throws ConfigException with one line naming the directory, the reason and what to do when it cannot be
+     *     written
      */
     public static void prepare(Path dataDir) throws ConfigException {
         try {
@@ -21,7 +22,9 @@ public final class DataDirectory {
             Path probe = Files.createTempFile(dataDir, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new ConfigException("data directory '" + dataDir + "' is not writable: " + describe(e));
+            throw new ConfigException("data directory '" + dataDir + "' is not writable: " + describe(e)
+                    + ". Make it a directory the host's user can write to, or choose another with --data-dir or"
+                    + " PULT_HOST_DATA_DIR.");
         }
     }
 

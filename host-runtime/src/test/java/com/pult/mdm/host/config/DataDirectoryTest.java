@@ -28,5 +28,6 @@ class DataDirectoryTest {
         ConfigException e = assertThrows(ConfigException.class, () -> DataDirectory.prepare(file.resolve("data")));
 
         assertTrue(e.getMessage().startsWith("data directory '" + file.resolve("data") + "' is not writable"));
+        assertTrue(e.getMessage().contains("--data-dir or PULT_HOST_DATA_DIR"), e.getMessage());
     }
 }

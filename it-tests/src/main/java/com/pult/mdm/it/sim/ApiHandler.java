@@ -59,6 +59,12 @@ final class ApiHandler implements HttpHandler {
         if (!rateLimit(ex)) {
             return;
         }
+        int stormRetryAfter = sim.faults().rateLimitStormSeconds();
+        if (stormRetryAfter > 0) {
+            ex.getResponseHeaders().set("Retry-After", String.valueOf(stormRetryAfter));
+            finish(ex, rateLimited());
+            return;
+        }
         long latency = sim.faults().latencyMillis();
         if (latency > 0) {
             Thread.sleep(latency);
@@ -114,8 +120,12 @@ final class ApiHandler implements HttpHandler {
         if (config.sendRetryAfter()) {
             h.set("Retry-After", String.valueOf(o.resetSeconds()));
         }
-        finish(ex, new Reply(429, Json.bytes(Json.object().put("message", "API rate limit exceeded"))));
+        finish(ex, rateLimited());
         return false;
+    }
+
+    private static Reply rateLimited() {
+        return new Reply(429, Json.bytes(Json.object().put("message", "API rate limit exceeded")));
     }
 
     /** Returns false when the request was dropped (connection closed with no response). */

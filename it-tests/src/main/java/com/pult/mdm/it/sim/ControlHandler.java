@@ -191,6 +191,7 @@ final class ControlHandler implements HttpHandler {
             f.malformNext(kind(m), m.path("count").asInt(1));
         }
         setSwitches(f, in);
+        setStorms(f, in);
         return f.toJson();
     }
 
@@ -203,6 +204,22 @@ final class ControlHandler implements HttpHandler {
         }
         if (in.has("check_ins_per_list_page")) {
             f.checkInsPerListPage(in.get("check_ins_per_list_page").asInt());
+        }
+    }
+
+    private static void setStorms(Faults f, JsonNode in) {
+        JsonNode storm = in.path("error_storm");
+        if (storm.isArray()) {
+            int[] statuses = new int[storm.size()];
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] = storm.get(i).asInt();
+            }
+            f.errorStorm(statuses);
+        } else if (!storm.isMissingNode()) {
+            throw new IllegalArgumentException("error_storm must be an array of statuses, [] to stop it");
+        }
+        if (in.has("rate_limit_storm_retry_after")) {
+            f.rateLimitStorm(requiredInt(in, "rate_limit_storm_retry_after"));
         }
     }
 
@@ -223,6 +240,12 @@ final class ControlHandler implements HttpHandler {
 
     private JsonNode revokeToken(JsonNode in) {
         String token = requiredText(in, "token");
+        if (in.has("after_requests")) {
+            int requests = requiredInt(in, "after_requests");
+            return Json.object()
+                    .put("revoked", sim.tokens().revokeAfter(token, requests))
+                    .put("after_requests", requests);
+        }
         Instant at = in.has("at")
                 ? Instant.parse(in.get("at").asText())
                 : sim.clock().instant();

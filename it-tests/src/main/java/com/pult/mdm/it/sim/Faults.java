@@ -1,10 +1,13 @@
 package com.pult.mdm.it.sim;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Faults injected on demand. Counted faults ("the next N requests of an endpoint") are consumed one per request in
- * arrival order; switches (latency, repeating page, churn) stay until changed. All methods are thread-safe.
+ * arrival order; switches (latency, storms, repeating page, churn) stay until changed. All methods are thread-safe.
  */
 public final class Faults {
     private final Logger log = LoggerFactory.getLogger(Faults.class);
@@ -25,6 +28,9 @@ public final class Faults {
     private boolean repeatFirstPage;
     private int vanishAfterFirstPage;
     private int checkInsPerListPage;
+    private List<Integer> errorStorm = List.of();
+    private int errorStormNext;
+    private int rateLimitStormSeconds;
 
     /** What a held request does once the hold is over. */
     public enum TimeoutAction {
@@ -50,14 +56,40 @@ public final class Faults {
 
     /** The next {@code count} requests of the endpoint answer {@code status} (500, 502 or 503). */
     public synchronized void failNext(EndpointKind kind, int count, int status) {
-        if (!Set.of(500, 502, 503, 504).contains(status)) {
-            throw new IllegalArgumentException("error bursts use 500, 502, 503 or 504, not " + status);
-        }
+        serverError(status);
         Deque<Integer> q = errors.computeIfAbsent(kind, k -> new ArrayDeque<>());
         for (int i = 0; i < count; i++) {
             q.add(status);
         }
         log.info("Fault: next {} {} requests answer {}", count, kind.key(), status);
+    }
+
+    /**
+     * While on, every API request of any endpoint answers one of {@code statuses} (500, 502, 503 or 504), taking
+     * them in turn; no statuses turns the storm off. Counted bursts ({@link #failNext}) are served first.
+     */
+    public synchronized void errorStorm(int... statuses) {
+        List<Integer> storm = new ArrayList<>();
+        for (int status : statuses) {
+            storm.add(serverError(status));
+        }
+        errorStorm = List.copyOf(storm);
+        errorStormNext = 0;
+        log.info("Fault: error storm {}", storm.isEmpty() ? "off" : storm);
+    }
+
+    /**
+     * While on, every API request answers {@code 429 {"message":"API rate limit exceeded"}} with
+     * {@code Retry-After: retryAfterSeconds}, as Kong does when the tenant's quota is spent by another client; 0 turns
+     * the storm off.
+     */
+    public synchronized void rateLimitStorm(int retryAfterSeconds) {
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException(
+                    "Retry-After is 0 (storm off) or more seconds, not " + retryAfterSeconds);
+        }
+        rateLimitStormSeconds = retryAfterSeconds;
+        log.info("Fault: 429 storm {}", retryAfterSeconds == 0 ? "off" : "with Retry-After " + retryAfterSeconds);
     }
 
     /** The next {@code count} requests of the endpoint are held for {@code hold}, then answered or dropped. */
@@ -105,16 +137,40 @@ public final class Faults {
         repeatFirstPage = false;
         vanishAfterFirstPage = 0;
         checkInsPerListPage = 0;
+        errorStorm = List.of();
+        errorStormNext = 0;
+        rateLimitStormSeconds = 0;
         log.info("Faults cleared");
+    }
+
+    private static int serverError(int status) {
+        if (!Set.of(500, 502, 503, 504).contains(status)) {
+            throw new IllegalArgumentException("server errors are 500, 502, 503 or 504, not " + status);
+        }
+        return status;
     }
 
     synchronized long latencyMillis() {
         return latencyMillis;
     }
 
+    /** A counted burst's status first, else the storm's next one, else nothing. */
     synchronized OptionalInt takeError(EndpointKind kind) {
         Integer status = errors.getOrDefault(kind, new ArrayDeque<>()).poll();
-        return status == null ? OptionalInt.empty() : OptionalInt.of(status);
+        if (status != null) {
+            return OptionalInt.of(status);
+        }
+        if (errorStorm.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int stormStatus = errorStorm.get(errorStormNext % errorStorm.size());
+        errorStormNext++;
+        return OptionalInt.of(stormStatus);
+    }
+
+    /** The Retry-After of the 429 storm in seconds; 0 while there is none. */
+    synchronized int rateLimitStormSeconds() {
+        return rateLimitStormSeconds;
     }
 
     synchronized Optional<Timeout> takeTimeout(EndpointKind kind) {
@@ -159,6 +215,9 @@ public final class Faults {
         n.put("repeat_first_page", repeatFirstPage);
         n.put("vanish_after_first_page", vanishAfterFirstPage);
         n.put("check_ins_per_list_page", checkInsPerListPage);
+        ArrayNode storm = n.putArray("error_storm");
+        errorStorm.forEach(storm::add);
+        n.put("rate_limit_storm_retry_after", rateLimitStormSeconds);
         return n;
     }
 }

@@ -23,15 +23,15 @@ import java.util.Map;
  * A real Pult host in this JVM: the embedded Felix framework, FileInstall on its deploy folder, the real Kandji
  * plugin jar, and an H2 database in its data directory.
  */
-final class HostHarness implements AutoCloseable {
+public final class HostHarness implements AutoCloseable {
 
-    static final Path CORE_DIR = Path.of(System.getProperty("pult.test.coreDir", "target/core"));
-    static final Path KANDJI_JAR = Path.of(System.getProperty("pult.test.pluginsDir", "target/plugins"))
+    public static final Path CORE_DIR = Path.of(System.getProperty("pult.test.coreDir", "target/core"));
+    public static final Path KANDJI_JAR = Path.of(System.getProperty("pult.test.pluginsDir", "target/plugins"))
             .resolve("kandji-plugin.jar");
-    static final Duration WAIT = Duration.ofSeconds(60);
+    public static final Duration WAIT = Duration.ofSeconds(60);
 
-    final Path home;
-    final PultHost host;
+    public final Path home;
+    public final PultHost host;
 
     private HostHarness(Path home, PultHost host) {
         this.home = home;
@@ -39,14 +39,15 @@ final class HostHarness implements AutoCloseable {
     }
 
     /** Test settings: the simulator's URL allowed, and Kandji's limits raised so syncs take seconds. */
-    static SyncSettings fastSettings() {
+    public static SyncSettings fastSettings() {
         return SyncSettings.defaults()
                 .withCustomEndpoints(true)
                 .withBudgetShare(1.0)
                 .withLimits("kandji", new ApiLimits(10_000_000, 5_000));
     }
 
-    static HostHarness start(Path home, SyncSettings settings) throws Exception {
+    /** Starts a host in {@code home} (data in {@code home/data}, plugins in {@code home/deploy}), API on any port. */
+    public static HostHarness start(Path home, SyncSettings settings) throws Exception {
         HostConfig config = HostConfig.defaults(home)
                 .withCoreDir(CORE_DIR.toAbsolutePath())
                 .withPollInterval(Duration.ofMillis(200))
@@ -57,25 +58,28 @@ final class HostHarness implements AutoCloseable {
         return new HostHarness(home, host);
     }
 
-    IntegrationService integrations() {
+    /** The host's integration service. */
+    public IntegrationService integrations() {
         return host.services().integrations();
     }
 
-    void createOrganization(String id) throws Exception {
+    /** Creates an organization (Europe/Berlin, auto-approve) with the given id as its name. */
+    public void createOrganization(String id) throws Exception {
         host.services()
                 .organizations()
                 .save(new Organization(id, id, ZoneId.of("Europe/Berlin"), Organization.AuthPolicy.AUTO_APPROVE));
     }
 
     /** Deploys the Kandji jar the safe way (written beside the folder, then moved in) and waits for it. */
-    void deployKandji() throws Exception {
+    public void deployKandji() throws Exception {
         Path staged = home.resolve("kandji-plugin.jar.tmp");
         Files.copy(KANDJI_JAR, staged, StandardCopyOption.REPLACE_EXISTING);
         Files.move(staged, deployedJar(), StandardCopyOption.ATOMIC_MOVE);
         awaitProvider(true);
     }
 
-    void undeployKandji() throws Exception {
+    /** Deletes the deployed Kandji jar and waits for the provider to be withdrawn. */
+    public void undeployKandji() throws Exception {
         Files.delete(deployedJar());
         awaitProvider(false);
     }
@@ -84,7 +88,8 @@ final class HostHarness implements AutoCloseable {
         return host.config().deployDir().resolve("kandji-plugin.jar");
     }
 
-    void awaitProvider(boolean present) throws InterruptedException {
+    /** Waits up to 15 s for the Kandji provider to be available or gone. */
+    public void awaitProvider(boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (host.registry().provider("kandji").isPresent() != present) {
             if (System.nanoTime() > deadline) {
@@ -95,7 +100,7 @@ final class HostHarness implements AutoCloseable {
     }
 
     /** Waits for a run newer than {@code afterRunId} to end, and returns it. */
-    SyncRun awaitRun(String integrationId, long afterRunId) throws Exception {
+    public SyncRun awaitRun(String integrationId, long afterRunId) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<SyncRun> history = integrations().history(integrationId, 1);
@@ -110,7 +115,8 @@ final class HostHarness implements AutoCloseable {
         throw new AssertionError("No sync of '" + integrationId + "' ended within " + WAIT);
     }
 
-    long lastRunId(String integrationId) throws Exception {
+    /** The id of the integration's newest run, 0 when none ran. */
+    public long lastRunId(String integrationId) throws Exception {
         List<SyncRun> history = integrations().history(integrationId, 1);
         return history.isEmpty() ? 0 : history.get(0).id();
     }

@@ -72,6 +72,43 @@ class FaultsTest {
     }
 
     @Test
+    void errorStormAnswersEveryEndpointWithItsStatusesInTurnUntilStopped() throws Exception {
+        sim.faults().errorStorm(500, 502, 503);
+        assertEquals(500, http.get("/api/v1/devices?limit=1", TOKEN).statusCode());
+        assertEquals(502, http.get(detailsPath(), TOKEN).statusCode());
+        assertEquals(503, http.get("/api/v1/devices?limit=1", TOKEN).statusCode());
+        assertEquals(500, http.get(detailsPath(), TOKEN).statusCode());
+        http.controlJson("/_sim/faults", "{\"error_storm\":[]}");
+        assertEquals(200, http.get("/api/v1/devices?limit=1", TOKEN).statusCode());
+        assertEquals(200, http.get(detailsPath(), TOKEN).statusCode());
+    }
+
+    @Test
+    void rateLimitStormAnswers429WithRetryAfterUntilStopped() throws Exception {
+        http.controlJson("/_sim/faults", "{\"rate_limit_storm_retry_after\":2}");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = http.get("/api/v1/devices?limit=1", TOKEN);
+            assertEquals(429, r.statusCode());
+            assertEquals("2", r.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(
+                    "API rate limit exceeded",
+                    Json.MAPPER.readTree(r.body()).path("message").asText());
+        }
+        assertEquals(3, sim.counters().rateLimited());
+        sim.faults().rateLimitStorm(0);
+        assertEquals(200, http.get("/api/v1/devices?limit=1", TOKEN).statusCode());
+    }
+
+    @Test
+    void tokenRevokedAfterRequestsPassesThatManyThenAnswers401() throws Exception {
+        http.controlJson("/_sim/tokens/revoke", "{\"token\":\"faults\",\"after_requests\":2}");
+        assertEquals(200, http.get("/api/v1/devices?limit=1", TOKEN).statusCode());
+        assertEquals(200, http.get(detailsPath(), TOKEN).statusCode());
+        assertEquals(401, http.get("/api/v1/devices?limit=1", TOKEN).statusCode());
+        assertEquals(401, http.get(detailsPath(), TOKEN).statusCode());
+    }
+
+    @Test
     void heldRequestOutlastsClientReadTimeoutThenServerRecovers() {
         sim.faults().timeoutNext(EndpointKind.DETAILS, 1, Duration.ofMillis(1500), Faults.TimeoutAction.RESPOND);
         assertThrows(HttpTimeoutException.class, () -> http.get(detailsPath(), TOKEN, Duration.ofMillis(300)));
