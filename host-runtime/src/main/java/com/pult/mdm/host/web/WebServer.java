@@ -102,6 +102,7 @@ public final class WebServer implements AutoCloseable {
     private void configure(JavalinConfig config, String host, int port) {
         config.jetty.host = host;
         config.jetty.port = port;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new RawErrorHandler()));
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;

@@ -354,6 +354,21 @@ class WebApiTest {
     }
 
     @Test
+    void requestsRefusedBeforeAnyRouteAreProblemsToo() throws Exception {
+        HttpResponse<String> hugeHeaders = api.send("GET", "/api/v1/integrations", "x".repeat(20_000), null, null);
+        HttpResponse<String> badPath = api.get("/api/v1/integrations/%00%2F..%2F/runs", api.acme);
+
+        assertEquals(431, hugeHeaders.statusCode());
+        assertEquals(
+                "application/problem+json",
+                hugeHeaders.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "headers-too-large", ApiFixture.json(hugeHeaders).get("code").asText());
+        assertEquals(400, badPath.statusCode());
+        assertEquals("bad-request", ApiFixture.json(badPath).get("code").asText());
+    }
+
+    @Test
     void theDashboardIsServedFromTheHostWithoutAToken() throws Exception {
         HttpResponse<String> page = api.send("GET", "/", null, null, null);
         HttpResponse<String> script = api.send("GET", "/app.js", null, null, null);

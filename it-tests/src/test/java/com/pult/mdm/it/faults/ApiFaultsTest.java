@@ -90,6 +90,14 @@ class ApiFaultsTest {
         assertField(api.get("/api/v1/presence/u?from=yesterday"), "from");
         assertProblem(api.get("/api/v1/no-such-route"), 404, "route-not-found");
         assertProblem(api.send(api.request("/api/v1/users").DELETE().build()), 405, "method-not-allowed");
+        assertProblem(
+                api.send(api.request("/api/v1/users")
+                        .header("X-Padding", "x".repeat(20_000))
+                        .GET()
+                        .build()),
+                431,
+                "headers-too-large");
+        assertProblem(api.get("/api/v1/integrations/%00%2F..%2F/runs"), 400, "bad-request");
 
         assertEquals(before, counts());
         api.assertReady();
