@@ -5,35 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pult.mdm.host.match.HostFixture;
+import com.pult.mdm.host.match.HostFixtureBase;
 import com.pult.mdm.host.match.LookupKind;
 import com.pult.mdm.host.match.MatchReason;
 import com.pult.mdm.host.match.UserMatch;
 import com.pult.mdm.host.users.RejectedRowsException;
 import com.pult.mdm.host.users.RowProblem;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ManualDevicesTest {
-
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
+class ManualDevicesTest extends HostFixtureBase {
 
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         host.users("ana.lima@example.com", "bo.chen@example.com");
-    }
-
-    @AfterEach
-    void close() {
-        host.close();
     }
 
     @Test

@@ -1,12 +1,13 @@
 package com.pult.mdm.host.manual;
 
+import static com.pult.mdm.host.testsupport.SeededCases.pick;
+import static com.pult.mdm.host.testsupport.SeededCases.replay;
+import static com.pult.mdm.host.users.RowParserChecks.accepted;
+import static com.pult.mdm.host.users.RowParserChecks.assertReadOrRejectedReadably;
+import static com.pult.mdm.host.users.RowParserChecks.assertRejectedAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.pult.mdm.host.users.RejectedRowsException;
-import com.pult.mdm.host.users.RowProblem;
+import com.pult.mdm.host.testsupport.SeededCases;
 import com.pult.mdm.spi.MacAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -27,20 +28,13 @@ class ManualListPropertiesTest {
     private static final int CASES = 3_000;
 
     @Test
-    void aCleanListIsReadExactlyWithTheLineOfEachEntry() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void aCleanListIsReadExactlyWithTheLineOfEachEntry() throws Exception {
+        SeededCases.check(BASE_SEED, CASES, (seed, random) -> {
             List<Device> devices = devices(random);
             Listing listing = listing(random, devices, -1);
 
-            List<ManualListParser.Entry> entries;
-            try {
-                entries = ManualListParser.parse(listing.text());
-            } catch (RejectedRowsException e) {
-                fail("Rejected a clean list: " + e.problems() + "; " + replay(seed, listing.text()));
-                return;
-            }
+            List<ManualListParser.Entry> entries =
+                    accepted(ManualListParser::parse, listing.text(), seed, "a clean list");
 
             assertEquals(devices.size(), entries.size(), () -> replay(seed, listing.text()));
             for (int d = 0; d < devices.size(); d++) {
@@ -49,65 +43,27 @@ class ManualListPropertiesTest {
                 assertEquals(devices.get(d).email(), entry.email().value(), () -> replay(seed, listing.text()));
                 assertEquals(devices.get(d).mac(), entry.mac(), () -> replay(seed, listing.text()));
             }
-        }
+        });
     }
 
     @Test
-    void aListWithOneBadLineIsRejectedWholeNamingThatLine() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED * 7 + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void aListWithOneBadLineIsRejectedWholeNamingThatLine() throws Exception {
+        SeededCases.check(BASE_SEED * 7, CASES, (seed, random) -> {
             List<Device> devices = devices(random);
             int bad = random.nextInt(devices.size());
             Listing listing = listing(random, devices, bad);
 
-            List<RowProblem> problems = rejected(listing.text(), seed);
-
-            int line = listing.lines().get(bad);
-            assertTrue(
-                    problems.stream().anyMatch(problem -> problem.line() == line),
-                    () -> "expected line " + line + " in " + problems + "; " + replay(seed, listing.text()));
-            assertReadable(problems, listing.text(), seed);
-        }
+            assertRejectedAt(
+                    ManualListParser::parse, listing.text(), listing.lines().get(bad), seed, "a list with a bad line");
+        });
     }
 
     @Test
-    void garbageIsReadOrRejectedWithLinesInsideTheText() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED * 13 + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void garbageIsReadOrRejectedWithLinesInsideTheText() throws Exception {
+        SeededCases.check(BASE_SEED * 13, CASES, (seed, random) -> {
             String text = garbled(random, listing(random, devices(random), -1).text());
-            try {
-                ManualListParser.parse(text);
-            } catch (RejectedRowsException e) {
-                assertReadable(e.problems(), text, seed);
-            } catch (RuntimeException e) {
-                fail("Threw " + e + "; " + replay(seed, text), e);
-            }
-        }
-    }
-
-    private static List<RowProblem> rejected(String text, long seed) {
-        try {
-            ManualListParser.parse(text);
-            return fail("Accepted a list with a bad line; " + replay(seed, text));
-        } catch (RejectedRowsException e) {
-            return e.problems();
-        } catch (RuntimeException e) {
-            return fail("Threw " + e + "; " + replay(seed, text), e);
-        }
-    }
-
-    private static void assertReadable(List<RowProblem> problems, String text, long seed) {
-        assertFalse(problems.isEmpty(), () -> replay(seed, text));
-        int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-        for (RowProblem problem : problems) {
-            assertTrue(problem.line() >= 1 && problem.line() <= lines, () -> problem + "; " + replay(seed, text));
-            assertFalse(problem.reason().isBlank(), () -> replay(seed, text));
-            assertTrue(
-                    problem.reason().length() <= 400,
-                    () -> "a reason of " + problem.reason().length() + " characters; " + replay(seed, text));
-        }
+            assertReadOrRejectedReadably(ManualListParser::parse, text, seed);
+        });
     }
 
     /** One line of the model: an email and a unicast MAC, every MAC distinct. */
@@ -209,16 +165,5 @@ class ManualListPropertiesTest {
                 yield noise.toString();
             }
         };
-    }
-
-    @SafeVarargs
-    private static <T> T pick(SplittableRandom random, T... values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    private static String replay(long seed, String text) {
-        String shown = text.length() <= 300 ? text : text.substring(0, 300) + "…";
-        return "replay with seed " + seed + "L; input: "
-                + shown.replace("\n", "\\n").replace("\r", "\\r");
     }
 }

@@ -6,35 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pult.mdm.host.store.Organization.AuthPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DeviceAuthenticationTest {
-
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
+class DeviceAuthenticationTest extends HostFixtureBase {
 
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         host.users("ana.lima@example.com");
         host.device("d1")
                 .serial("FAKESN00080")
                 .ip("192.0.2.40", NOW.minus(Duration.ofHours(1)))
                 .email("ana.lima@example.com")
                 .save();
-    }
-
-    @AfterEach
-    void close() {
-        host.close();
     }
 
     private AuthResult enroll(String serial, String sourceIp) throws Exception {

@@ -8,33 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pult.mdm.host.presence.PresenceSettings;
 import com.pult.mdm.spi.MacAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MatchServiceTest {
+class MatchServiceTest extends HostFixtureBase {
 
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
     private MatchService matches;
 
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         matches = host.matches;
         host.users("ana.lima@example.com", "cy.diaz@example.com");
-    }
-
-    @AfterEach
-    void close() {
-        host.close();
     }
 
     @Test

@@ -2,25 +2,26 @@ package com.pult.mdm.host.presence;
 
 import static com.pult.mdm.host.match.HostFixture.NOW;
 import static com.pult.mdm.host.match.HostFixture.ORG;
+import static com.pult.mdm.host.testsupport.SeededCases.pick;
+import static com.pult.mdm.host.testsupport.SeededCases.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.pult.mdm.host.match.HostFixture;
+import com.pult.mdm.host.match.HostFixtureBase;
+import com.pult.mdm.host.testsupport.SeededCases;
 import com.pult.mdm.spi.MacAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random WiFi batches (bad MACs and IPs, IPv6, missing fields, null entries, times far in the past or future, a bad
@@ -28,19 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * an {@link IllegalArgumentException} that names it, and nothing else is thrown. The seed of a failing case is in
  * the failure message.
  */
-class WifiBatchPropertiesTest {
+class WifiBatchPropertiesTest extends HostFixtureBase {
 
     private static final long BASE_SEED = 0x57694669L;
     private static final int BATCHES = 1_500;
 
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
-
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         host.users("ana.lima@example.com");
         host.device("d1")
                 .wifiMac("00:00:5e:00:53:30")
@@ -53,18 +48,11 @@ class WifiBatchPropertiesTest {
                 .save();
     }
 
-    @AfterEach
-    void close() {
-        host.close();
-    }
-
     @Test
     void everyObservationIsAcceptedOrRejectedByIndexWithAReason() throws Exception {
-        int accepted = 0;
-        int rejected = 0;
-        for (int i = 0; i < BATCHES; i++) {
-            long seed = BASE_SEED + i;
-            SplittableRandom random = new SplittableRandom(seed);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        SeededCases.check(BASE_SEED, BATCHES, (seed, random) -> {
             List<WifiObservation> observations = observations(random);
             String controllerNow = random.nextInt(4) == 0 ? time(random) : null;
             WifiBatch batch = new WifiBatch(observations, controllerNow);
@@ -72,10 +60,12 @@ class WifiBatchPropertiesTest {
             BatchResult result;
             try {
                 // Every tenth batch is written, so the database takes the odd values too.
-                result = i % 10 == 0 ? host.presence.record(ORG, batch) : host.presence.preview(ORG, batch);
+                result = (seed - BASE_SEED) % 10 == 0
+                        ? host.presence.record(ORG, batch)
+                        : host.presence.preview(ORG, batch);
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage().contains("controllerNow"), () -> e.getMessage() + "; " + replay(seed));
-                continue;
+                return;
             } catch (RuntimeException e) {
                 fail("Threw " + e + "; " + replay(seed), e);
                 return;
@@ -90,10 +80,12 @@ class WifiBatchPropertiesTest {
                 String mac = observations.get(attribution.index()).mac();
                 assertEquals(canonical(mac), attribution.mac(), () -> mac + "; " + replay(seed));
             }
-            accepted += result.accepted();
-            rejected += result.rejected().size();
-        }
-        assertTrue(accepted > BATCHES && rejected > BATCHES, accepted + " accepted, " + rejected + " rejected");
+            accepted.addAndGet(result.accepted());
+            rejected.addAndGet(result.rejected().size());
+        });
+        assertTrue(
+                accepted.get() > BATCHES && rejected.get() > BATCHES,
+                accepted + " accepted, " + rejected + " rejected");
     }
 
     @Test
@@ -261,14 +253,5 @@ class WifiBatchPropertiesTest {
             case 3 -> String.valueOf(NOW.getEpochSecond() - random.nextLong(1, 10_000_000));
             default -> NOW.minusSeconds(random.nextLong(-600, 86_400 * 30)).toString();
         };
-    }
-
-    @SafeVarargs
-    private static <T> T pick(SplittableRandom random, T... values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    private static String replay(long seed) {
-        return "replay with seed " + seed + "L";
     }
 }

@@ -6,25 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pult.mdm.host.match.HostFixture;
-import java.nio.file.Path;
+import com.pult.mdm.host.match.HostFixtureBase;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WifiInspectorTest {
-
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
+class WifiInspectorTest extends HostFixtureBase {
 
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         host.users("ana.lima@example.com");
         host.device("d1")
                 .serial("FAKESN00030")
@@ -42,11 +33,6 @@ class WifiInspectorTest {
                 .gone(NOW)
                 .save();
         host.manual.save(ORG, "ana.lima@example.com, 00:00:5e:00:53:40\n");
-    }
-
-    @AfterEach
-    void close() {
-        host.close();
     }
 
     private void sighting(String mac, Duration ago) throws Exception {

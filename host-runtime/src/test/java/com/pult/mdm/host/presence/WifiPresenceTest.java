@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pult.mdm.host.match.HostFixture;
+import com.pult.mdm.host.match.HostFixtureBase;
 import com.pult.mdm.host.match.LookupKind;
 import com.pult.mdm.host.match.MatchReason;
 import com.pult.mdm.host.store.Organization;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,24 +19,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WifiPresenceTest {
+class WifiPresenceTest extends HostFixtureBase {
 
     private static final LocalDate DAY = LocalDate.of(2024, 7, 8);
 
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
     private String ana;
 
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         host.users("ana.lima@example.com", "cy.diaz@example.com");
         ana = host.user("ana.lima@example.com").id();
         host.device("d1")
@@ -44,11 +37,6 @@ class WifiPresenceTest {
                 .wifiMac("00:00:5e:00:53:30")
                 .email("ana.lima@example.com")
                 .save();
-    }
-
-    @AfterEach
-    void close() {
-        host.close();
     }
 
     private static WifiObservation seen(String mac, String at) {

@@ -7,33 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pult.mdm.host.match.HostFixture;
-import java.nio.file.Path;
+import com.pult.mdm.host.match.HostFixtureBase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PultUsersTest {
+class PultUsersTest extends HostFixtureBase {
 
     private static final String ORG = HostFixture.ORG;
 
-    @TempDir
-    Path dir;
-
-    private HostFixture host;
     private PultUsers users;
 
     @BeforeEach
     void open() throws Exception {
-        host = new HostFixture(dir);
         users = host.users;
-    }
-
-    @AfterEach
-    void close() {
-        host.close();
     }
 
     @Test

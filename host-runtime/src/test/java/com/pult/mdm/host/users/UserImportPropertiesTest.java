@@ -1,10 +1,13 @@
 package com.pult.mdm.host.users;
 
+import static com.pult.mdm.host.testsupport.SeededCases.pick;
+import static com.pult.mdm.host.testsupport.SeededCases.replay;
+import static com.pult.mdm.host.users.RowParserChecks.accepted;
+import static com.pult.mdm.host.users.RowParserChecks.assertReadOrRejectedReadably;
+import static com.pult.mdm.host.users.RowParserChecks.assertRejectedAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import com.pult.mdm.host.testsupport.SeededCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,107 +28,55 @@ class UserImportPropertiesTest {
     private static final int CASES = 3_000;
 
     @Test
-    void aCleanCsvIsReadExactlyAsWrittenWithTheLineEachRowStartsOn() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void aCleanCsvIsReadExactlyAsWrittenWithTheLineEachRowStartsOn() throws Exception {
+        SeededCases.check(BASE_SEED, CASES, (seed, random) -> {
             List<Person> people = people(random);
             CsvFile file = csv(random, people, -1);
 
-            List<UserRow> rows = parseCsv(file.text(), seed);
+            List<UserRow> rows = accepted(UserImportParser::parseCsv, file.text(), seed, "a clean import");
 
             assertEquals(people.size(), rows.size(), () -> replay(seed, file.text()));
             for (int row = 0; row < rows.size(); row++) {
                 assertRow(people.get(row), file.lines().get(row), rows.get(row), seed, file.text());
             }
-        }
+        });
     }
 
     @Test
-    void aCsvWithOneBadRowIsRejectedWholeNamingThatRowsLine() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED * 7 + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void aCsvWithOneBadRowIsRejectedWholeNamingThatRowsLine() throws Exception {
+        SeededCases.check(BASE_SEED * 7, CASES, (seed, random) -> {
             List<Person> people = people(random);
             int bad = random.nextInt(people.size());
             CsvFile file = csv(random, people, bad);
 
-            List<RowProblem> problems = rejectedCsv(file.text(), seed);
-
-            int line = file.lines().get(bad);
-            assertTrue(
-                    problems.stream().anyMatch(problem -> problem.line() == line),
-                    () -> "expected line " + line + " in " + problems + "; " + replay(seed, file.text()));
-            assertReadable(problems, file.text(), seed);
-        }
+            assertRejectedAt(
+                    UserImportParser::parseCsv, file.text(), file.lines().get(bad), seed, "an import with a bad row");
+        });
     }
 
     @Test
-    void garbageCsvIsReadOrRejectedWithLinesInsideTheFile() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED * 13 + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void garbageCsvIsReadOrRejectedWithLinesInsideTheFile() throws Exception {
+        SeededCases.check(BASE_SEED * 13, CASES, (seed, random) -> {
             String text = garbled(random, csv(random, people(random), -1).text());
-            try {
-                UserImportParser.parseCsv(text);
-            } catch (RejectedRowsException e) {
-                assertReadable(e.problems(), text, seed);
-            } catch (RuntimeException e) {
-                fail("Threw " + e + "; " + replay(seed, text), e);
-            }
-        }
+            assertReadOrRejectedReadably(UserImportParser::parseCsv, text, seed);
+        });
     }
 
     @Test
-    void aCleanJsonIsReadExactlyAndGarbageIsRejectedWithLines() {
-        for (int i = 0; i < CASES; i++) {
-            long seed = BASE_SEED * 17 + i;
-            SplittableRandom random = new SplittableRandom(seed);
+    void aCleanJsonIsReadExactlyAndGarbageIsRejectedWithLines() throws Exception {
+        SeededCases.check(BASE_SEED * 17, CASES, (seed, random) -> {
             List<Person> people = people(random);
             String json = json(people);
-            List<UserRow> rows;
-            try {
-                rows = UserImportParser.parseJson(json);
-            } catch (RejectedRowsException e) {
-                fail("Rejected a clean import: " + e.problems() + "; " + replay(seed, json));
-                return;
-            }
+
+            List<UserRow> rows = accepted(UserImportParser::parseJson, json, seed, "a clean import");
+
             assertEquals(people.size(), rows.size(), () -> replay(seed, json));
             for (int row = 0; row < rows.size(); row++) {
                 assertEquals(people.get(row).email(), rows.get(row).email().value(), () -> replay(seed, json));
                 assertEquals(people.get(row).name(), rows.get(row).name(), () -> replay(seed, json));
             }
-
-            String text = garbled(random, json);
-            try {
-                UserImportParser.parseJson(text);
-            } catch (RejectedRowsException e) {
-                assertReadable(e.problems(), text, seed);
-            } catch (RuntimeException e) {
-                fail("Threw " + e + "; " + replay(seed, text), e);
-            }
-        }
-    }
-
-    private static List<UserRow> parseCsv(String text, long seed) {
-        try {
-            return UserImportParser.parseCsv(text);
-        } catch (RejectedRowsException e) {
-            return fail("Rejected a clean import: " + e.problems() + "; " + replay(seed, text));
-        } catch (RuntimeException e) {
-            return fail("Threw " + e + "; " + replay(seed, text), e);
-        }
-    }
-
-    private static List<RowProblem> rejectedCsv(String text, long seed) {
-        try {
-            UserImportParser.parseCsv(text);
-            return fail("Accepted an import with a bad row; " + replay(seed, text));
-        } catch (RejectedRowsException e) {
-            return e.problems();
-        } catch (RuntimeException e) {
-            return fail("Threw " + e + "; " + replay(seed, text), e);
-        }
+            assertReadOrRejectedReadably(UserImportParser::parseJson, garbled(random, json), seed);
+        });
     }
 
     private static void assertRow(Person person, int line, UserRow row, long seed, String text) {
@@ -138,19 +89,6 @@ class UserImportPropertiesTest {
                         .map(emails ->
                                 emails.stream().map(email -> email.value()).toList()),
                 () -> replay(seed, text));
-    }
-
-    /** Every problem names a line of the file and says something; together they are not larger than the file. */
-    private static void assertReadable(List<RowProblem> problems, String text, long seed) {
-        assertFalse(problems.isEmpty(), () -> replay(seed, text));
-        int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-        for (RowProblem problem : problems) {
-            assertTrue(problem.line() >= 1 && problem.line() <= lines, () -> problem + "; " + replay(seed, text));
-            assertFalse(problem.reason().isBlank(), () -> replay(seed, text));
-            assertTrue(
-                    problem.reason().length() <= 400,
-                    () -> "a reason of " + problem.reason().length() + " characters; " + replay(seed, text));
-        }
     }
 
     /** A person of the model: distinct emails, a name that may need quoting, aliases or no alias field. */
@@ -291,16 +229,5 @@ class UserImportPropertiesTest {
                 yield noise.toString();
             }
         };
-    }
-
-    @SafeVarargs
-    private static <T> T pick(SplittableRandom random, T... values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    private static String replay(long seed, String text) {
-        String shown = text.length() <= 300 ? text : text.substring(0, 300) + "…";
-        return "replay with seed " + seed + "L; input: "
-                + shown.replace("\n", "\\n").replace("\r", "\\r");
     }
 }

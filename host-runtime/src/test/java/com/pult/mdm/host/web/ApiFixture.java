@@ -1,5 +1,7 @@
 package com.pult.mdm.host.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pult.mdm.host.HostServices;
@@ -77,6 +79,14 @@ final class ApiFixture implements AutoCloseable {
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
+    }
+
+    /** Asserts the response is a problem of this status and code, and returns the problem. */
+    static JsonNode problem(HttpResponse<String> response, int status, String code) throws Exception {
+        assertEquals(status, response.statusCode(), response::body);
+        JsonNode problem = json(response);
+        assertEquals(code, problem.get("code").asText(), response::body);
+        return problem;
     }
 
     /** Creates the fake vendor's integration for acme and returns its id. */

@@ -65,25 +65,21 @@ class WebApiTest {
     void unknownRouteIsA404Problem() throws Exception {
         HttpResponse<String> response = api.get("/api/v1/nothing-here", api.acme);
 
-        assertEquals(404, response.statusCode());
-        assertEquals("route-not-found", ApiFixture.json(response).get("code").asText());
+        ApiFixture.problem(response, 404, "route-not-found");
     }
 
     @Test
     void wrongMethodIsA405Problem() throws Exception {
         HttpResponse<String> response = api.send("PUT", "/api/v1/integrations", api.acme.secret(), null, "{}");
 
-        assertEquals(405, response.statusCode());
-        assertEquals("method-not-allowed", ApiFixture.json(response).get("code").asText());
+        ApiFixture.problem(response, 405, "method-not-allowed");
     }
 
     @Test
     void badJsonIsA400ProblemSayingWhere() throws Exception {
         HttpResponse<String> response = api.postJson("/api/v1/integrations", api.acme, "{\"provider\": ");
 
-        assertEquals(400, response.statusCode());
-        JsonNode problem = ApiFixture.json(response);
-        assertEquals("bad-json", problem.get("code").asText());
+        JsonNode problem = ApiFixture.problem(response, 400, "bad-json");
         assertTrue(problem.get("detail").asText().contains("line 1"), problem.toString());
         assertFalse(response.body().contains("at com."), "no stack trace");
     }
@@ -93,9 +89,7 @@ class WebApiTest {
         HttpResponse<String> response =
                 api.postJson("/api/v1/integrations", api.acme, "{\"provider\":\"fake\",\"intervalMinutes\":\"often\"}");
 
-        assertEquals(400, response.statusCode());
-        JsonNode problem = ApiFixture.json(response);
-        assertEquals("invalid-field", problem.get("code").asText());
+        JsonNode problem = ApiFixture.problem(response, 400, "invalid-field");
         assertEquals(
                 "intervalMinutes", problem.get("problems").get(0).get("field").asText());
     }
@@ -124,8 +118,7 @@ class WebApiTest {
         String twoMiB = "{\"name\":\"" + "x".repeat(2 << 20) + "\"}";
         HttpResponse<String> response = api.postJson("/api/v1/tokens", api.acme, twoMiB);
 
-        assertEquals(413, response.statusCode());
-        assertEquals("payload-too-large", ApiFixture.json(response).get("code").asText());
+        ApiFixture.problem(response, 413, "payload-too-large");
     }
 
     @Test
@@ -147,9 +140,7 @@ class WebApiTest {
                 api.acme,
                 "{\"provider\":\"fake\",\"fields\":{\"url\":\"https://fake\",\"token\":\"wrong\"}}");
 
-        assertEquals(422, response.statusCode());
-        JsonNode problem = ApiFixture.json(response);
-        assertEquals("validation-failed", problem.get("code").asText());
+        JsonNode problem = ApiFixture.problem(response, 422, "validation-failed");
         assertEquals("token", problem.get("problems").get(0).get("field").asText());
         assertEquals(
                 "Device list", problem.get("problems").get(0).get("permission").asText());
@@ -188,8 +179,7 @@ class WebApiTest {
         HttpResponse<String> read = api.get(one, api.globex);
         HttpResponse<String> delete = api.send("DELETE", one, api.globex.secret(), null, null);
 
-        assertEquals(404, read.statusCode());
-        assertEquals("integration-not-found", ApiFixture.json(read).get("code").asText());
+        ApiFixture.problem(read, 404, "integration-not-found");
         assertEquals(404, delete.statusCode());
         assertEquals(200, api.get(one, api.acme).statusCode());
         assertEquals(
@@ -204,9 +194,7 @@ class WebApiTest {
         String csv = "email,name\nann@acme.test,Ann\nnot-an-email,Bob\n,Nobody\n";
         HttpResponse<String> response = api.send("POST", "/api/v1/users/import", api.acme.secret(), "text/csv", csv);
 
-        assertEquals(422, response.statusCode());
-        JsonNode problem = ApiFixture.json(response);
-        assertEquals("rejected-rows", problem.get("code").asText());
+        JsonNode problem = ApiFixture.problem(response, 422, "rejected-rows");
         assertEquals(2, problem.get("rows").size());
         assertEquals(3, problem.get("rows").get(0).get("line").asInt());
         assertEquals(
@@ -311,8 +299,7 @@ class WebApiTest {
                 api.postJson("/api/v1/tokens", api.acme, "{\"name\":\"x\",\"hostAdmin\":true}");
         HttpResponse<String> done = api.postJson("/api/v1/providers/fake/disable", api.admin, "");
 
-        assertEquals(403, refused.statusCode());
-        assertEquals("host-admin-required", ApiFixture.json(refused).get("code").asText());
+        ApiFixture.problem(refused, 403, "host-admin-required");
         assertEquals(403, escalation.statusCode());
         assertEquals(200, done.statusCode());
         JsonNode providers =
@@ -342,9 +329,7 @@ class WebApiTest {
         HttpResponse<String> response = api.postJson(
                 "/api/v1/integrations", api.acme, "{\"provider\":\"fake\",\"fields\":{\"url\":\"https://fake\"}}");
 
-        assertEquals(400, response.statusCode());
-        JsonNode problem = ApiFixture.json(response);
-        assertEquals("invalid-field", problem.get("code").asText());
+        JsonNode problem = ApiFixture.problem(response, 400, "invalid-field");
         assertEquals("token", problem.get("problems").get(0).get("field").asText());
         assertEquals(
                 0,
@@ -364,8 +349,7 @@ class WebApiTest {
                 hugeHeaders.headers().firstValue("Content-Type").orElse(""));
         assertEquals(
                 "headers-too-large", ApiFixture.json(hugeHeaders).get("code").asText());
-        assertEquals(400, badPath.statusCode());
-        assertEquals("bad-request", ApiFixture.json(badPath).get("code").asText());
+        ApiFixture.problem(badPath, 400, "bad-request");
     }
 
     @Test

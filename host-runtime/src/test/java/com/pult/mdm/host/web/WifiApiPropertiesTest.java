@@ -1,5 +1,6 @@
 package com.pult.mdm.host.web;
 
+import static com.pult.mdm.host.testsupport.SeededCases.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pult.mdm.host.testsupport.SeededCases;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,11 +52,9 @@ class WifiApiPropertiesTest {
 
     @Test
     void everyBatchIsAnsweredByIndexOrRefusedAsABadRequest() throws Exception {
-        int answered = 0;
-        int refused = 0;
-        for (int i = 0; i < REQUESTS; i++) {
-            long seed = BASE_SEED + i;
-            SplittableRandom random = new SplittableRandom(seed);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        SeededCases.check(BASE_SEED, REQUESTS, (seed, random) -> {
             JsonNode batch = batch(random);
             String body = random.nextInt(15) == 0 ? truncated(random, batch.toString()) : batch.toString();
 
@@ -61,7 +62,7 @@ class WifiApiPropertiesTest {
             JsonNode answer = ApiFixture.json(response);
 
             if (response.statusCode() == 200) {
-                answered++;
+                answered.incrementAndGet();
                 int size = batch.path("observations").size();
                 assertEquals(
                         size,
@@ -73,7 +74,7 @@ class WifiApiPropertiesTest {
                     assertFalse(rejection.get("reason").asText().isBlank(), () -> replay(seed));
                 }
             } else if (response.statusCode() == 400) {
-                refused++;
+                refused.incrementAndGet();
                 String code = answer.path("code").asText();
                 assertTrue(BAD_REQUEST_CODES.contains(code), () -> code + "; " + replay(seed));
                 assertFalse(answer.path("detail").asText().isBlank(), () -> replay(seed));
@@ -81,9 +82,10 @@ class WifiApiPropertiesTest {
                 fail("Answered " + response.statusCode() + " " + response.body() + "; " + replay(seed) + ", body "
                         + body);
             }
-        }
+        });
         assertTrue(
-                answered > REQUESTS / 10 && refused > REQUESTS / 10, answered + " answered, " + refused + " refused");
+                answered.get() > REQUESTS / 10 && refused.get() > REQUESTS / 10,
+                answered + " answered, " + refused + " refused");
     }
 
     @Test
@@ -91,9 +93,7 @@ class WifiApiPropertiesTest {
         HttpResponse<String> response =
                 api.postJson("/api/v1/wifi/observations", api.acme, "{\"controllerNow\":\"-1\",\"observations\":[]}");
 
-        assertEquals(400, response.statusCode());
-        JsonNode problem = ApiFixture.json(response);
-        assertEquals("invalid-request", problem.get("code").asText());
+        JsonNode problem = ApiFixture.problem(response, 400, "invalid-request");
         assertTrue(problem.get("detail").asText().startsWith("'controllerNow' is not the controller's clock"));
     }
 
@@ -161,9 +161,5 @@ class WifiApiPropertiesTest {
 
     private static String truncated(SplittableRandom random, String text) {
         return text.substring(0, random.nextInt(text.length()));
-    }
-
-    private static String replay(long seed) {
-        return "replay with seed " + seed + "L";
     }
 }

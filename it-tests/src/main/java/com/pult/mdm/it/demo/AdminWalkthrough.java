@@ -1,6 +1,8 @@
 package com.pult.mdm.it.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pult.mdm.it.admin.AdminApi;
+import com.pult.mdm.it.admin.AdminApiException;
 import com.pult.mdm.it.sim.SimDevice;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +80,7 @@ final class AdminWalkthrough {
         }
         step("POST %s with a wrong Kandji token: %d, nothing saved", INTEGRATIONS, answer.status());
         out.printf("      %s%n", answer.problem());
-        for (JsonNode problem : answer.body().path("problems")) {
+        for (JsonNode problem : answer.json().path("problems")) {
             out.printf(
                     "      problem: %s on field '%s'%n",
                     problem.path("code").asText(), problem.path("field").asText());
@@ -111,7 +113,7 @@ final class AdminWalkthrough {
         boolean started = answer.status() == 202;
         if (started) {
             step("POST %s/{id}/sync: 202, sync started", INTEGRATIONS);
-        } else if (answer.status() == 409 && answer.body().path("code").asText().equals("already-running")) {
+        } else if (answer.status() == 409 && answer.json().path("code").asText().equals("already-running")) {
             step(
                     "POST %s/{id}/sync: 409 already-running (the host starts a sync as soon as an integration is"
                             + " added)",

@@ -8,6 +8,7 @@ import com.pult.mdm.host.store.Organization;
 import com.pult.mdm.host.store.StoreException;
 import com.pult.mdm.host.sync.SyncSettings;
 import com.pult.mdm.host.web.IssuedToken;
+import com.pult.mdm.it.admin.AdminApi;
 import com.pult.mdm.it.sim.Fleet;
 import com.pult.mdm.it.sim.KandjiSimulator;
 import com.pult.mdm.it.sim.Permission;

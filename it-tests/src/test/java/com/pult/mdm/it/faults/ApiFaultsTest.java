@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pult.mdm.it.admin.AdminApi;
 import com.pult.mdm.it.host.HostHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,11 +45,12 @@ class ApiFaultsTest {
                 harness.host.httpPort(),
                 harness.host.services().apiTokens().create(ORG, "faults", false).secret());
         AdminApi.Answer users =
-                api.post("/api/v1/users/import", "text/csv", "email,name\nann@acme.com,Ann\nbob@acme.com,Bob\n");
+                api.postText("/api/v1/users/import", "text/csv", "email,name\nann@acme.com,Ann\nbob@acme.com,Bob\n");
         assertEquals(200, users.status(), users.body());
-        AdminApi.Answer manual = api.put("/api/v1/manual-devices", "text/plain", "ann@acme.com,a4:83:e7:11:22:33\n");
+        AdminApi.Answer manual =
+                api.putText("/api/v1/manual-devices", "text/plain", "ann@acme.com,a4:83:e7:11:22:33\n");
         assertEquals(200, manual.status(), manual.body());
-        AdminApi.Answer batch = api.post("/api/v1/wifi/observations", "application/json", wifiBatch(1));
+        AdminApi.Answer batch = api.postText("/api/v1/wifi/observations", "application/json", wifiBatch(1));
         assertEquals(1, batch.json().path("accepted").asInt(), batch.body());
     }
 
@@ -78,9 +80,10 @@ class ApiFaultsTest {
         assertField(post("/api/v1/wifi/observations", wifiBatch(50_001)), "observations");
         assertProblem(post("/api/v1/tokens", json(MIB + 1)), 413, "payload-too-large");
         assertProblem(post("/api/v1/wifi/observations", json(10 * MIB + 1)), 413, "payload-too-large");
-        assertProblem(api.post("/api/v1/users/import", "application/xml", "<users/>"), 415, "unsupported-media-type");
         assertProblem(
-                api.put("/api/v1/manual-devices", "application/json", "{\"devices\":[]}"),
+                api.postText("/api/v1/users/import", "application/xml", "<users/>"), 415, "unsupported-media-type");
+        assertProblem(
+                api.putText("/api/v1/manual-devices", "application/json", "{\"devices\":[]}"),
                 415,
                 "unsupported-media-type");
         assertProblem(api.get("/api/v1/integrations/not-an-integration"), 404, "integration-not-found");
@@ -109,7 +112,7 @@ class ApiFaultsTest {
     }
 
     private AdminApi.Answer post(String path, String json) throws Exception {
-        return api.post(path, "application/json", json);
+        return api.postText(path, "application/json", json);
     }
 
     /** What the organization holds, as the API lists it. */

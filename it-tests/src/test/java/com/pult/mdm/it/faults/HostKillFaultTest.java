@@ -7,21 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pult.mdm.host.store.Database;
 import com.pult.mdm.host.store.StoredDevice;
 import com.pult.mdm.host.store.SyncRun;
-import com.pult.mdm.host.sync.IntegrationState;
+import com.pult.mdm.it.admin.AdminApi;
 import com.pult.mdm.it.host.HostHarness;
 import com.pult.mdm.it.host.HostProcess;
 import com.pult.mdm.it.sim.EndpointKind;
-import com.pult.mdm.it.sim.Fleet;
 import com.pult.mdm.it.sim.KandjiSimulator;
-import com.pult.mdm.it.sim.Permission;
-import com.pult.mdm.it.sim.RateLimitConfig;
 import com.pult.mdm.it.sim.SimDevice;
-import com.pult.mdm.it.sim.SimulatorConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,50 +45,36 @@ class HostKillFaultTest {
 
     @Test
     void aHostKilledDuringASyncAndAWifiBatchRestartsWithItsSnapshotAndWholeBatches() throws Exception {
-        try (KandjiSimulator sim = KandjiSimulator.start(SimulatorConfig.builder()
-                .fleet(Fleet.generated(1500, 17))
-                .token(TOKEN, Permission.values())
-                .rateLimit(RateLimitConfig.off())
-                .build())) {
-            Process child = startHost(sim);
-            BufferedReader output =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String[] ready = awaitLine(output, "READY").split(" ");
-            String integrationId = ready[1];
-            AdminApi api = new AdminApi(Integer.parseInt(ready[3]), ready[4]);
+        try (KandjiSimulator sim = HostHarness.simulator(1500, 17, TOKEN)) {
+            HostProcess child = HostProcess.start(home, sim, TOKEN);
+            String integrationId = child.integrationId();
+            AdminApi api = new AdminApi(child.httpPort(), child.apiToken());
             LastGoodSnapshot committed = LastGoodSnapshot.overHttp(api, ORG, integrationId);
-            assertEquals(Integer.parseInt(ready[2]), committed.size());
+            assertEquals(child.devices(), committed.size());
             List<SimDevice> added = sim.fleet().addDevices(200);
             // A second per request: the six-page listing is still running when the host is killed.
             sim.faults().latency(Duration.ofSeconds(1));
             long listRequests = sim.counters().requests(EndpointKind.LIST);
 
-            new PrintWriter(child.getOutputStream(), true, StandardCharsets.UTF_8).println("sync");
-            awaitLine(output, "STARTED");
+            child.startSync();
             WifiPoster poster = new WifiPoster(api);
             Thread posting = new Thread(poster, "wifi-poster");
             posting.start();
-            awaitListRequests(sim, listRequests + 2);
+            HostHarness.awaitListRequests(sim, listRequests + 2);
             poster.awaitAcknowledged(1);
-            child.destroyForcibly();
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+            child.kill();
             posting.join(TimeUnit.SECONDS.toMillis(30));
             sim.faults().latency(Duration.ZERO);
 
             try (HostHarness restarted = HostHarness.start(home, HostHarness.fastSettings())) {
-                AdminApi again = new AdminApi(restarted.host.httpPort(), ready[4]);
+                AdminApi again = new AdminApi(restarted.host.httpPort(), child.apiToken());
                 List<SyncRun> history = restarted.integrations().history(integrationId, 5);
                 LastGoodSnapshot reopened = LastGoodSnapshot.take(restarted.host, ORG, integrationId);
 
                 assertEquals(SyncRun.Outcome.INTERRUPTED, history.get(0).outcome());
                 committed.assertSameAs(reopened);
                 committed.assertServedUnchanged(restarted.host, again);
-                restarted.awaitProvider(true);
-                SyncRun resumed = restarted.integrations().syncAndWait(integrationId, HostHarness.WAIT);
-                assertEquals(SyncRun.Outcome.SUCCEEDED, resumed.outcome(), resumed.message());
-                assertEquals(
-                        IntegrationState.ACTIVE,
-                        restarted.integrations().status(integrationId).state());
+                restarted.assertSyncsAgain(integrationId);
                 List<StoredDevice> devices = restarted.host.services().devices().devicesOfIntegration(integrationId);
                 assertTrue(added.stream()
                         .allMatch(
@@ -160,7 +138,7 @@ class HostKillFaultTest {
             for (int batch = 0; ; batch++) {
                 posted.set(batch + 1);
                 try {
-                    AdminApi.Answer answer = api.post("/api/v1/wifi/observations", "application/json", body(batch));
+                    AdminApi.Answer answer = api.postText("/api/v1/wifi/observations", "application/json", body(batch));
                     if (answer.status() != 200 || answer.json().path("accepted").asInt() != BATCH) {
                         throw new AssertionError("batch " + batch + " answered " + answer.body());
                     }
@@ -202,41 +180,6 @@ class HostKillFaultTest {
                                 now));
             }
             return json.append("]}").toString();
-        }
-    }
-
-    private Process startHost(KandjiSimulator sim) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dpult.test.coreDir=" + HostHarness.CORE_DIR.toAbsolutePath(),
-                "-Dpult.test.pluginsDir=" + HostHarness.KANDJI_JAR.getParent().toAbsolutePath(),
-                HostProcess.class.getName(),
-                home.toString(),
-                sim.baseUrl(),
-                TOKEN);
-        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        return builder.start();
-    }
-
-    private static String awaitLine(BufferedReader output, String prefix) throws IOException {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            if (line.startsWith(prefix)) {
-                return line;
-            }
-        }
-        throw new AssertionError("The host process ended before printing " + prefix);
-    }
-
-    private static void awaitListRequests(KandjiSimulator sim, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + HostHarness.WAIT.toNanos();
-        while (sim.counters().requests(EndpointKind.LIST) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The second sync did not reach its listing");
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -8,6 +8,7 @@ import com.pult.mdm.host.PultHost;
 import com.pult.mdm.host.match.DeviceMatch;
 import com.pult.mdm.host.match.MatchIndex;
 import com.pult.mdm.host.store.StoredDevice;
+import com.pult.mdm.it.admin.AdminApi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.store.SyncRun.Outcome;
 import com.pult.mdm.host.sync.IntegrationState;
 import com.pult.mdm.host.sync.IntegrationStatus;
+import com.pult.mdm.it.admin.AdminApi;
 import com.pult.mdm.it.host.HostHarness;
 import com.pult.mdm.it.sim.EndpointKind;
 import com.pult.mdm.it.sim.Faults;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,8 +92,12 @@ class SyncFaultsTest {
         sim.close();
     }
 
-    /** One organization with an admin API token and a Kandji integration whose first sync succeeded. */
-    private record Tenant(String orgId, String integrationId, AdminApi api, LastGoodSnapshot snapshot) {}
+    /**
+     * One organization with an admin API token and a Kandji integration whose first sync succeeded, and the devices
+     * added to the fleet since that the host keeps (assigned user, MDM on), which only a successful sync may store.
+     */
+    private record Tenant(
+            String orgId, String integrationId, AdminApi api, LastGoodSnapshot snapshot, Set<String> added) {}
 
     private Tenant synced(String orgId, String kandjiToken) throws Exception {
         harness.createOrganization(orgId);
@@ -102,21 +106,21 @@ class SyncFaultsTest {
                 .apiTokens()
                 .create(orgId, "faults", false)
                 .secret();
-        integrationId = harness.integrations()
-                .create(
-                        orgId,
-                        "kandji",
-                        "Kandji",
-                        Map.of("api_url", sim.baseUrl(), "api_token", kandjiToken),
-                        Optional.empty())
-                .id();
+        integrationId = harness.createKandjiIntegration(orgId, sim.baseUrl(), kandjiToken);
         SyncRun first = harness.awaitRun(integrationId, 0);
         assertEquals(Outcome.SUCCEEDED, first.outcome(), first.message());
         return new Tenant(
                 orgId,
                 integrationId,
                 new AdminApi(harness.host.httpPort(), token),
-                LastGoodSnapshot.take(harness.host, orgId, integrationId));
+                LastGoodSnapshot.take(harness.host, orgId, integrationId),
+                Set.of());
+    }
+
+    /** The tenant after devices were added to the fleet. */
+    private Tenant grown(Tenant tenant) {
+        return new Tenant(
+                tenant.orgId(), tenant.integrationId(), tenant.api(), tenant.snapshot(), addQualifyingDevices());
     }
 
     private SyncRun sync(Tenant tenant) throws Exception {
@@ -148,15 +152,18 @@ class SyncFaultsTest {
      * What every fault that stops a listing leaves: the snapshot served unchanged, none of the added devices stored,
      * no absence counted, and the run's record.
      */
-    private void assertNothingOfTheFailedRunStored(Tenant tenant, Set<String> added) throws Exception {
+    private void assertNothingOfTheFailedRunStored(Tenant tenant) throws Exception {
         tenant.snapshot().assertServedUnchanged(harness.host, tenant.api());
         List<StoredDevice> stored = stored(tenant);
-        assertTrue(stored.stream().noneMatch(device -> added.contains(device.deviceId())), "added devices stored");
+        assertTrue(
+                stored.stream().noneMatch(device -> tenant.added().contains(device.deviceId())),
+                "added devices stored");
         assertTrue(stored.stream().allMatch(device -> device.missingListings() == 0), "an absence was counted");
     }
 
     /** After the fault is cleared: the next sync succeeds, the snapshot still serves and the added devices arrive. */
-    private void assertTheNextSyncRecovers(Tenant tenant, Set<String> added) throws Exception {
+    private void assertTheNextSyncRecovers(Tenant tenant) throws Exception {
+        Set<String> added = tenant.added();
         SyncRun recovered = sync(tenant);
 
         assertEquals(Outcome.SUCCEEDED, recovered.outcome(), recovered.message());
@@ -173,7 +180,8 @@ class SyncFaultsTest {
         assertEquals(tenant.snapshot().size() + added.size(), active.size());
     }
 
-    private void assertDegraded(Tenant tenant, SyncRun failed) throws Exception {
+    /** What every failed run leaves: the integration degraded by that run, and nothing of it stored. */
+    private void assertFailedCleanly(Tenant tenant, SyncRun failed) throws Exception {
         IntegrationStatus status = status(tenant);
         assertEquals(IntegrationState.DEGRADED, status.state(), status.reason());
         assertTrue(status.reason().contains("1 failed syncs in a row"), status.reason());
@@ -181,12 +189,12 @@ class SyncFaultsTest {
         assertEquals(
                 failed.id(),
                 harness.integrations().history(tenant.integrationId(), 1).get(0).id());
+        assertNothingOfTheFailedRunStored(tenant);
     }
 
     @Test
     void aServerErrorStormFailsTheSyncAndTheLastSnapshotStillServes() throws Exception {
-        Tenant tenant = synced("storm-5xx", TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("storm-5xx", TOKEN));
         long listRequests = sim.counters().requests(EndpointKind.LIST);
         sim.faults().errorStorm(500, 502, 503);
 
@@ -196,23 +204,21 @@ class SyncFaultsTest {
         assertTrue(failed.message().contains("4 times in a row"), failed.message());
         assertEquals(4, failed.requests());
         assertEquals(listRequests + 4, sim.counters().requests(EndpointKind.LIST));
-        assertDegraded(tenant, failed);
-        assertNothingOfTheFailedRunStored(tenant, added);
+        assertFailedCleanly(tenant, failed);
         sim.faults().errorStorm();
-        assertTheNextSyncRecovers(tenant, added);
+        assertTheNextSyncRecovers(tenant);
     }
 
     @Test
     void requestsHangingPastTheClientTimeoutFailTheSyncWhileTheHostKeepsServing() throws Exception {
-        Tenant tenant = synced("timeouts", TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("timeouts", TOKEN));
         long listRequests = sim.counters().requests(EndpointKind.LIST);
         // Three connections closed without an answer, then one held past the plugin's 30 s read timeout.
         sim.faults().timeoutNext(EndpointKind.LIST, 3, Duration.ofMillis(50), Faults.TimeoutAction.DROP);
         sim.faults().timeoutNext(EndpointKind.LIST, 1, Duration.ofSeconds(32), Faults.TimeoutAction.RESPOND);
 
         CompletableFuture<SyncRun> running = harness.integrations().syncNow(tenant.integrationId());
-        awaitListRequests(listRequests + 4);
+        HostHarness.awaitListRequests(sim, listRequests + 4);
         // The last attempt is hanging: lookups and health answer meanwhile from the last good snapshot.
         tenant.snapshot().assertServedUnchanged(harness.host, tenant.api());
         assertEquals(IntegrationState.SYNCING, status(tenant).state());
@@ -221,30 +227,26 @@ class SyncFaultsTest {
         assertEquals(Outcome.TRANSIENT_FAILURE, failed.outcome(), failed.message());
         assertTrue(failed.message().contains("did not answer in time"), failed.message());
         assertTrue(failed.message().contains("after 4 attempts"), failed.message());
-        assertDegraded(tenant, failed);
-        assertNothingOfTheFailedRunStored(tenant, added);
-        assertTheNextSyncRecovers(tenant, added);
+        assertFailedCleanly(tenant, failed);
+        assertTheNextSyncRecovers(tenant);
     }
 
     @Test
     void malformedJsonBodiesFailTheSyncAsBadVendorDataAndTheLastSnapshotStillServes() throws Exception {
-        Tenant tenant = synced("malformed", TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("malformed", TOKEN));
         sim.faults().malformNext(EndpointKind.LIST, 2);
 
         SyncRun failed = sync(tenant);
 
         assertEquals(Outcome.BAD_VENDOR_DATA, failed.outcome(), failed.message());
         assertTrue(failed.message().contains("cannot be read twice in a row"), failed.message());
-        assertDegraded(tenant, failed);
-        assertNothingOfTheFailedRunStored(tenant, added);
-        assertTheNextSyncRecovers(tenant, added);
+        assertFailedCleanly(tenant, failed);
+        assertTheNextSyncRecovers(tenant);
     }
 
     @Test
     void aListingThatRepeatsItsFirstPageForeverStopsAndTheLastSnapshotStillServes() throws Exception {
-        Tenant tenant = synced("repeating", TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("repeating", TOKEN));
         long listRequests = sim.counters().requests(EndpointKind.LIST);
         sim.faults().repeatFirstPage(true);
 
@@ -253,16 +255,14 @@ class SyncFaultsTest {
         assertEquals(Outcome.BAD_VENDOR_DATA, failed.outcome(), failed.message());
         assertTrue(failed.message().contains("pagination is not advancing"), failed.message());
         assertEquals(listRequests + 2, sim.counters().requests(EndpointKind.LIST));
-        assertDegraded(tenant, failed);
-        assertNothingOfTheFailedRunStored(tenant, added);
+        assertFailedCleanly(tenant, failed);
         sim.faults().repeatFirstPage(false);
-        assertTheNextSyncRecovers(tenant, added);
+        assertTheNextSyncRecovers(tenant);
     }
 
     @Test
     void aRateLimitStormWithRetryAfterFailsTheSyncAsRateLimitedAndTheLastSnapshotStillServes() throws Exception {
-        Tenant tenant = synced("storm-429", TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("storm-429", TOKEN));
         long refused = sim.counters().rateLimited();
         sim.faults().rateLimitStorm(1);
 
@@ -272,17 +272,15 @@ class SyncFaultsTest {
         assertTrue(failed.message().contains("for rate limits after 6 attempts"), failed.message());
         assertEquals(6, failed.rateLimited());
         assertEquals(refused + 6, sim.counters().rateLimited());
-        assertDegraded(tenant, failed);
-        assertNothingOfTheFailedRunStored(tenant, added);
+        assertFailedCleanly(tenant, failed);
         sim.faults().rateLimitStorm(0);
-        assertTheNextSyncRecovers(tenant, added);
+        assertTheNextSyncRecovers(tenant);
     }
 
     @Test
     void aTokenRevokedMidSyncPausesTheIntegrationAfterTheConfiguredFailuresAndTheLastSnapshotStillServes()
             throws Exception {
-        Tenant tenant = synced("revoked", REVOKED_TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("revoked", REVOKED_TOKEN));
         int failuresToPause = HostHarness.fastSettings().authFailuresToPause();
         // The first list page passes; the token is revoked before the second.
         sim.tokens().revokeAfter(REVOKED_TOKEN, 1);
@@ -305,7 +303,7 @@ class SyncFaultsTest {
         assertTrue(paused.reason().contains("API token"), paused.reason());
         assertTrue(harness.integrations().history(tenant.integrationId(), failuresToPause).stream()
                 .allMatch(run -> run.outcome() == Outcome.AUTH_FAILED));
-        assertNothingOfTheFailedRunStored(tenant, added);
+        assertNothingOfTheFailedRunStored(tenant);
 
         sim.tokens().add(NEW_TOKEN, Set.of(Permission.values()));
         long lastRun = harness.lastRunId(tenant.integrationId());
@@ -313,7 +311,7 @@ class SyncFaultsTest {
         assertEquals(
                 Outcome.SUCCEEDED,
                 harness.awaitRun(tenant.integrationId(), lastRun).outcome());
-        assertTheNextSyncRecovers(tenant, added);
+        assertTheNextSyncRecovers(tenant);
     }
 
     @Test
@@ -365,15 +363,14 @@ class SyncFaultsTest {
 
     @Test
     void thePluginRemovedMidSyncCancelsItCleanlyAndTheSyncSucceedsOnceItIsRestored() throws Exception {
-        Tenant tenant = synced("plugin-removed", TOKEN);
-        Set<String> added = addQualifyingDevices();
+        Tenant tenant = grown(synced("plugin-removed", TOKEN));
         long listRequests = sim.counters().requests(EndpointKind.LIST);
         long lastRun = harness.lastRunId(tenant.integrationId());
         // Each request takes a second, so the listing is still running when the plugin goes.
         sim.faults().latency(Duration.ofSeconds(1));
 
         harness.integrations().syncNow(tenant.integrationId());
-        awaitListRequests(listRequests + 1);
+        HostHarness.awaitListRequests(sim, listRequests + 1);
         harness.undeployKandji();
         SyncRun cancelled = harness.awaitRun(tenant.integrationId(), lastRun);
         IntegrationStatus missing = status(tenant);
@@ -382,12 +379,12 @@ class SyncFaultsTest {
         assertEquals(IntegrationState.PROVIDER_MISSING, missing.state());
         assertTrue(missing.reason().contains("is not deployed"), missing.reason());
         assertTrue(missing.reason().contains("still answer lookups"), missing.reason());
-        assertNothingOfTheFailedRunStored(tenant, added);
+        assertNothingOfTheFailedRunStored(tenant);
 
         sim.faults().latency(Duration.ZERO);
         harness.deployKandji();
         assertTrue(harness.host.registry().provider("kandji").isPresent());
-        assertTheNextSyncRecovers(tenant, added);
+        assertTheNextSyncRecovers(tenant);
     }
 
     private Set<String> fleetIds() {
@@ -396,15 +393,5 @@ class SyncFaultsTest {
 
     private Set<String> deviceIds(Tenant tenant, Predicate<StoredDevice> which) throws Exception {
         return stored(tenant).stream().filter(which).map(StoredDevice::deviceId).collect(Collectors.toSet());
-    }
-
-    private void awaitListRequests(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + HostHarness.WAIT.toNanos();
-        while (sim.counters().requests(EndpointKind.LIST) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The sync did not reach list request " + count);
-            }
-            Thread.sleep(20);
-        }
     }
 }

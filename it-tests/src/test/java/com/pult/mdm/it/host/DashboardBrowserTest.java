@@ -9,12 +9,9 @@ import com.pult.mdm.host.presence.WifiObservation;
 import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.sync.IntegrationState;
 import com.pult.mdm.host.sync.IntegrationStatus;
-import com.pult.mdm.it.sim.Fleet;
 import com.pult.mdm.it.sim.KandjiSimulator;
 import com.pult.mdm.it.sim.Permission;
-import com.pult.mdm.it.sim.RateLimitConfig;
 import com.pult.mdm.it.sim.SimDevice;
-import com.pult.mdm.it.sim.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,11 +79,7 @@ class DashboardBrowserTest {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "The dashboard test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "): run bin/ensure-chromium, or bin/test, which runs it.");
-        simulator = KandjiSimulator.start(SimulatorConfig.builder()
-                .fleet(Fleet.generated(150, 11))
-                .token(KANDJI_TOKEN, Permission.values())
-                .rateLimit(RateLimitConfig.off())
-                .build());
+        simulator = HostHarness.simulator(150, 11, KANDJI_TOKEN);
         harness = HostHarness.start(home, HostHarness.fastSettings());
         harness.createOrganization("acme");
         harness.deployKandji();

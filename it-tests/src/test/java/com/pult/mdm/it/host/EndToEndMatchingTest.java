@@ -13,20 +13,14 @@ import com.pult.mdm.host.presence.WifiBatch;
 import com.pult.mdm.host.presence.WifiObservation;
 import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.users.PultUser;
-import com.pult.mdm.it.sim.Fleet;
 import com.pult.mdm.it.sim.KandjiSimulator;
-import com.pult.mdm.it.sim.Permission;
-import com.pult.mdm.it.sim.RateLimitConfig;
 import com.pult.mdm.it.sim.SimDevice;
-import com.pult.mdm.it.sim.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +34,7 @@ class EndToEndMatchingTest {
 
     @Test
     void aSyncedDeviceAuthenticatesItsOwnerAndItsWifiSightingBecomesTheirPresence() throws Exception {
-        try (KandjiSimulator simulator = KandjiSimulator.start(SimulatorConfig.builder()
-                        .fleet(Fleet.generated(600, 5))
-                        .token(TOKEN, Permission.values())
-                        .rateLimit(RateLimitConfig.off())
-                        .build());
+        try (KandjiSimulator simulator = HostHarness.simulator(600, 5, TOKEN);
                 HostHarness harness = HostHarness.start(home, HostHarness.fastSettings())) {
             harness.createOrganization("acme");
             harness.deployKandji();
@@ -52,14 +42,7 @@ class EndToEndMatchingTest {
             SimDevice device = HostHarness.qualifyingDeviceWithMac(simulator.fleet());
             String email = device.user().orElseThrow().email();
             services.users().importCsv("acme", "email,name\n" + email.toUpperCase(Locale.ROOT) + ",Owner\n");
-            String id = services.integrations()
-                    .create(
-                            "acme",
-                            "kandji",
-                            "Kandji",
-                            Map.of("api_url", simulator.baseUrl(), "api_token", TOKEN),
-                            Optional.empty())
-                    .id();
+            String id = harness.createKandjiIntegration("acme", simulator.baseUrl(), TOKEN);
             SyncRun run = harness.awaitRun(id, 0);
 
             AuthResult enrolment = services.authentication()

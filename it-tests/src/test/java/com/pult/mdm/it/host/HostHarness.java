@@ -1,14 +1,22 @@
 package com.pult.mdm.it.host;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.pult.mdm.host.PultHost;
 import com.pult.mdm.host.config.HostConfig;
 import com.pult.mdm.host.store.Organization;
 import com.pult.mdm.host.store.SyncRun;
 import com.pult.mdm.host.sync.IntegrationService;
+import com.pult.mdm.host.sync.IntegrationState;
 import com.pult.mdm.host.sync.SyncSettings;
+import com.pult.mdm.it.sim.EndpointKind;
 import com.pult.mdm.it.sim.Fleet;
+import com.pult.mdm.it.sim.KandjiSimulator;
+import com.pult.mdm.it.sim.Permission;
+import com.pult.mdm.it.sim.RateLimitConfig;
 import com.pult.mdm.it.sim.SimDevice;
 import com.pult.mdm.it.sim.SimUser;
+import com.pult.mdm.it.sim.SimulatorConfig;
 import com.pult.mdm.spi.ApiLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +26,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Pult host in this JVM: the embedded Felix framework, FileInstall on its deploy folder, the real Kandji
@@ -46,6 +55,18 @@ public final class HostHarness implements AutoCloseable {
                 .withLimits("kandji", new ApiLimits(10_000_000, 5_000));
     }
 
+    /**
+     * Starts a simulator of {@code devices} devices generated from {@code seed}, with {@code token} holding every
+     * permission and no rate limit.
+     */
+    public static KandjiSimulator simulator(int devices, long seed, String token) {
+        return KandjiSimulator.start(SimulatorConfig.builder()
+                .fleet(Fleet.generated(devices, seed))
+                .token(token, Permission.values())
+                .rateLimit(RateLimitConfig.off())
+                .build());
+    }
+
     /** Starts a host in {@code home} (data in {@code home/data}, plugins in {@code home/deploy}), API on any port. */
     public static HostHarness start(Path home, SyncSettings settings) throws Exception {
         HostConfig config = HostConfig.defaults(home)
@@ -68,6 +89,28 @@ public final class HostHarness implements AutoCloseable {
         host.services()
                 .organizations()
                 .save(new Organization(id, id, ZoneId.of("Europe/Berlin"), Organization.AuthPolicy.AUTO_APPROVE));
+    }
+
+    /**
+     * Creates a Kandji integration of the organization with the default interval, syncing from {@code apiUrl} with
+     * {@code token}; the host starts its first sync at once. Answers the integration's id.
+     */
+    public String createKandjiIntegration(String orgId, String apiUrl, String token) throws Exception {
+        return integrations()
+                .create(orgId, "kandji", "Kandji", Map.of("api_url", apiUrl, "api_token", token), Optional.empty())
+                .id();
+    }
+
+    /**
+     * Asserts a host restarted after a crash syncs again: the Kandji provider comes back, the next sync of the
+     * integration succeeds and leaves it active.
+     */
+    public void assertSyncsAgain(String integrationId) throws Exception {
+        awaitProvider(true);
+        SyncRun resumed = integrations().syncAndWait(integrationId, WAIT);
+        assertEquals(SyncRun.Outcome.SUCCEEDED, resumed.outcome(), resumed.message());
+        assertEquals(
+                IntegrationState.ACTIVE, integrations().status(integrationId).state());
     }
 
     /** Deploys the Kandji jar the safe way (written beside the folder, then moved in) and waits for it. */
@@ -96,6 +139,17 @@ public final class HostHarness implements AutoCloseable {
                 throw new AssertionError("The kandji provider did not become " + (present ? "available" : "gone"));
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** Waits up to {@link #WAIT} until the simulator has answered {@code count} device list requests in all. */
+    public static void awaitListRequests(KandjiSimulator simulator, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (simulator.counters().requests(EndpointKind.LIST) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The sync did not reach list request " + count);
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -10,13 +10,10 @@ import com.pult.mdm.host.store.SyncRun.Outcome;
 import com.pult.mdm.host.sync.IntegrationException;
 import com.pult.mdm.host.sync.IntegrationState;
 import com.pult.mdm.host.sync.IntegrationStatus;
-import com.pult.mdm.it.sim.Fleet;
 import com.pult.mdm.it.sim.FleetSummary;
 import com.pult.mdm.it.sim.KandjiSimulator;
 import com.pult.mdm.it.sim.Permission;
-import com.pult.mdm.it.sim.RateLimitConfig;
 import com.pult.mdm.it.sim.SimDevice;
-import com.pult.mdm.it.sim.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,11 +38,7 @@ class HostSyncTest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = KandjiSimulator.start(SimulatorConfig.builder()
-                .fleet(Fleet.generated(2000, 7))
-                .token(TOKEN, Permission.values())
-                .rateLimit(RateLimitConfig.off())
-                .build());
+        simulator = HostHarness.simulator(2000, 7, TOKEN);
         harness = HostHarness.start(home, HostHarness.fastSettings());
         harness.createOrganization("acme");
         harness.deployKandji();
