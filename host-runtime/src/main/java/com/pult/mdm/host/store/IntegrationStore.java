@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Reads and writes integrations. Deleting one removes its devices and history in the same transaction. */
 public final class IntegrationStore {
@@ -44,6 +45,31 @@ public final class IntegrationStore {
         database.inTransaction(connection -> {
             update(connection, row);
             return null;
+        });
+    }
+
+    /**
+     * Changes an integration from its current stored state, with the row locked from read to write: a sync ending
+     * and an admin's edit made at the same moment both take effect, neither overwrites the other with what it read
+     * earlier.
+     *
+     * @return the row as written, or empty when the integration no longer exists
+     */
+    public Optional<IntegrationRow> modify(String id, UnaryOperator<IntegrationRow> change) throws StoreException {
+        return database.inTransaction(connection -> {
+            IntegrationRow current;
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM integration WHERE id = ? FOR UPDATE")) {
+                select.setString(1, id);
+                List<IntegrationRow> rows = map(select);
+                if (rows.isEmpty()) {
+                    return Optional.empty();
+                }
+                current = rows.get(0);
+            }
+            IntegrationRow changed = change.apply(current);
+            update(connection, changed);
+            return Optional.of(changed);
         });
     }
 

@@ -146,13 +146,16 @@ public final class IntegrationService implements AutoCloseable {
         if (!fields.isEmpty()) {
             form.validate(handle, settings.allowCustomEndpoints());
         }
-        IntegrationRow updated = row.withConfiguration(
-                name.filter(text -> !text.isBlank()).orElse(row.name()),
-                form.settings(),
-                secrets.seal(row.id(), form.secrets()),
-                every,
-                clock.instant());
-        store(() -> integrations.update(updated));
+        String sealed = secrets.seal(row.id(), form.secrets());
+        Instant now = clock.instant();
+        store(() -> integrations.modify(
+                id,
+                current -> current.withConfiguration(
+                        name.filter(text -> !text.isBlank()).orElse(current.name()),
+                        form.settings(),
+                        sealed,
+                        every,
+                        now)));
         return status(id);
     }
 
@@ -166,19 +169,20 @@ public final class IntegrationService implements AutoCloseable {
         CredentialForm form = CredentialForm.of(handle.factory(), fields, row.settings(), storedSecrets(row, fields));
         form.validate(handle, settings.allowCustomEndpoints());
         Instant now = clock.instant();
-        IntegrationRow reset = row.withConfiguration(
-                        row.name(), form.settings(), secrets.seal(row.id(), form.secrets()), row.interval(), now)
-                .withSyncState(
-                        null,
-                        0,
-                        0,
-                        null,
-                        row.holdReason(),
-                        row.removalsConfirmed(),
-                        now,
-                        row.lastSyncAt(),
-                        row.lastSuccessAt());
-        store(() -> integrations.update(reset));
+        String sealed = secrets.seal(row.id(), form.secrets());
+        store(() -> integrations.modify(
+                id,
+                current -> current.withConfiguration(current.name(), form.settings(), sealed, current.interval(), now)
+                        .withSyncState(
+                                null,
+                                0,
+                                0,
+                                null,
+                                current.holdReason(),
+                                current.removalsConfirmed(),
+                                now,
+                                current.lastSyncAt(),
+                                current.lastSuccessAt())));
         logger.info("Reset integration '{}'", id);
         scheduler.wake();
         return status(id);
@@ -207,9 +211,10 @@ public final class IntegrationService implements AutoCloseable {
 
     /** Enables or disables one integration. A disabled integration makes no requests. */
     public IntegrationStatus setEnabled(String id, boolean enabled) throws IntegrationException {
-        IntegrationRow row = require(id);
-        Instant next = enabled ? clock.instant() : row.nextSyncAt();
-        store(() -> integrations.update(row.withEnabled(enabled, next, clock.instant())));
+        require(id);
+        Instant now = clock.instant();
+        store(() -> integrations.modify(
+                id, current -> current.withEnabled(enabled, enabled ? now : current.nextSyncAt(), now)));
         if (!enabled) {
             scheduler.cancel(id);
         }
@@ -220,8 +225,9 @@ public final class IntegrationService implements AutoCloseable {
 
     /** Allows the next sync to remove what it finds gone, after a sync held, and starts it. */
     public CompletableFuture<SyncRun> confirmRemovals(String id) throws IntegrationException {
-        IntegrationRow row = require(id);
-        store(() -> integrations.update(row.withRemovalsConfirmed(clock.instant())));
+        require(id);
+        Instant now = clock.instant();
+        store(() -> integrations.modify(id, current -> current.withRemovalsConfirmed(now)));
         return syncNow(id);
     }
 
@@ -336,7 +342,7 @@ public final class IntegrationService implements AutoCloseable {
         for (IntegrationRow row : read(integrations::listAll)) {
             try {
                 String resealed = secrets.reseal(row.id(), row.sealedSecrets());
-                store(() -> integrations.update(row.withSecrets(resealed)));
+                store(() -> integrations.modify(row.id(), current -> current.withSecrets(resealed)));
             } catch (SecretUnreadableException e) {
                 unreadable.add(row.id());
                 logger.error("Cannot re-encrypt the secrets of integration '{}': {}", row.id(), e.getMessage());

@@ -208,7 +208,7 @@ public final class SyncScheduler implements AutoCloseable {
 
     private void pause(IntegrationRow row, String reason) throws StoreException {
         logger.error("Paused integration '{}': {}", row.id(), reason);
-        integrations.update(row.paused(reason));
+        integrations.modify(row.id(), current -> current.paused(reason));
     }
 
     private SyncRun runWith(IntegrationRow row, MdmProviderFactory factory, MdmProvider provider, Running slot)
@@ -227,7 +227,7 @@ public final class SyncScheduler implements AutoCloseable {
         SyncRun run = runner.run(
                 new SyncRunner.Job(row, provider, wifiIp, context, budget, slot.cancelled(), runId, startedAt));
         runs.finish(run);
-        integrations.update(policy.apply(integrations.find(row.id()).orElse(row), run));
+        integrations.modify(row.id(), current -> policy.apply(current, run));
         log(row, run);
         return run;
     }

@@ -8,6 +8,7 @@ import com.pult.mdm.host.match.UserMatch;
 import com.pult.mdm.host.presence.BatchResult;
 import com.pult.mdm.host.presence.DeviceRow;
 import com.pult.mdm.host.presence.Page;
+import com.pult.mdm.host.presence.Rejection;
 import com.pult.mdm.host.presence.WifiBatch;
 import com.pult.mdm.host.presence.WifiObservation;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,15 +86,36 @@ final class MatchRoutes {
     }
 
     /** One controller poll; bad observations are answered by index and the rest are stored. */
+    /**
+     * A controller's poll. An entry the API cannot read (not an object, an unknown field, a value of the wrong type
+     * or too long) is rejected at its index with what is wrong, like an entry the host cannot use; only a problem
+     * with the batch itself refuses the whole request.
+     */
     private Reply observations(Call call) throws Exception {
         Input input = call.input().allowOnly(Set.of("controllerNow", "observations"));
         String controllerNow = input.optionalText("controllerNow", 64).orElse(null);
         JsonNode items = input.requiredArray("observations", MAX_OBSERVATIONS);
         List<WifiObservation> observations = new ArrayList<>(items.size());
+        Map<Integer, String> unreadable = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            observations.add(observation(items.get(i), "observations[" + i + "]"));
+            try {
+                observations.add(observation(items.get(i), "observations[" + i + "]"));
+            } catch (ApiProblem problem) {
+                observations.add(null);
+                unreadable.put(i, problem.getMessage());
+            }
         }
         BatchResult result = services.presence().record(call.orgId(), new WifiBatch(observations, controllerNow));
+        if (!unreadable.isEmpty()) {
+            result = new BatchResult(
+                    result.accepted(),
+                    result.attributed(),
+                    result.rejected().stream()
+                            .map(rejection -> new Rejection(
+                                    rejection.index(), unreadable.getOrDefault(rejection.index(), rejection.reason())))
+                            .toList(),
+                    result.attributions());
+        }
         metrics.wifiBatch(result.accepted(), result.rejected().size());
         return Reply.ok(Views.batch(result));
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,17 @@ final class ProviderRoutes {
         String providerId = call.path("providerId");
         if (!providerId.matches("[a-z0-9]+(-[a-z0-9]+)*") || providerId.length() > 64) {
             throw ApiProblem.invalidField("providerId", "'" + providerId + "' is not a provider id such as 'kandji'.");
+        }
+        if (registry.provider(providerId).isEmpty()) {
+            String deployed = registry.providers().stream()
+                    .map(registered -> registered.provider().id())
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            throw ApiProblem.notFound(
+                    "provider-not-found",
+                    "No provider '" + providerId + "' is deployed"
+                            + (deployed.isEmpty() ? "" : " (deployed: " + deployed + ")")
+                            + "; check the id in GET /api/v1/providers, or deploy its plugin first.");
         }
         services.integrations().setProviderEnabled(providerId, enabled);
         return Reply.ok(Map.of("id", providerId, "enabled", enabled));

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -211,7 +212,7 @@ class WebApiTest {
 
         assertEquals("user0@acme.test", match.get("user").get("email").asText());
         assertTrue(match.get("explanation").asText().contains("SER0"), match.toString());
-        JsonNode byMac = ApiFixture.json(api.get("/api/v1/lookups/mac/A4-83-E7-00-00-01", api.acme));
+        JsonNode byMac = awaitResolved("/api/v1/lookups/mac/A4-83-E7-00-00-01");
         assertEquals("user1@acme.test", byMac.get("user").get("email").asText());
         JsonNode globexView = ApiFixture.json(api.get("/api/v1/lookups/serial/SER0", api.globex));
         assertFalse(globexView.get("resolved").asBoolean());
@@ -310,6 +311,17 @@ class WebApiTest {
     }
 
     @Test
+    void aMistypedProviderIdIsNotFoundAndChangesNothing() throws Exception {
+        HttpResponse<String> typo = api.postJson("/api/v1/providers/faek/disable", api.admin, "");
+
+        JsonNode problem = ApiFixture.problem(typo, 404, "provider-not-found");
+        assertTrue(problem.get("detail").asText().contains("deployed: fake"), problem.toString());
+        JsonNode providers =
+                ApiFixture.json(api.get("/api/v1/providers", api.acme)).get("providers");
+        assertTrue(providers.get(0).get("enabled").asBoolean());
+    }
+
+    @Test
     void providersDescribeTheFormTheDashboardRenders() throws Exception {
         JsonNode fields = ApiFixture.json(api.get("/api/v1/providers", api.acme))
                 .get("providers")
@@ -350,6 +362,24 @@ class WebApiTest {
         assertEquals(
                 "headers-too-large", ApiFixture.json(hugeHeaders).get("code").asText());
         ApiFixture.problem(badPath, 400, "bad-request");
+    }
+
+    @Test
+    void unreadableWifiEntriesAreRejectedAloneAndTheRestIsStored() throws Exception {
+        String body = "{\"observations\":[null,{\"mac\":12345},{\"mac\":\"a4:83:e7:00:00:01\",\"color\":\"red\"},"
+                + "{\"mac\":\"a4:83:e7:00:00:02\",\"ip\":\"10.0.0.2\",\"seenAt\":\"" + Instant.now() + "\"}]}";
+
+        HttpResponse<String> response = api.postJson("/api/v1/wifi/observations", api.acme, body);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = ApiFixture.json(response);
+        assertEquals(1, result.get("accepted").asInt());
+        JsonNode rejected = result.get("rejected");
+        assertEquals(3, rejected.size());
+        assertTrue(rejected.get(0).get("reason").asText().contains("observations[0]"), rejected.toString());
+        assertTrue(rejected.get(1).get("reason").asText().contains("observations[1].mac"), rejected.toString());
+        assertTrue(rejected.get(2).get("reason").asText().contains("color"), rejected.toString());
+        assertEquals(3, result.get("attributions").get(0).get("index").asInt());
     }
 
     @Test

@@ -70,8 +70,9 @@ class ApiFaultsTest {
         assertField(post("/api/v1/tokens", "{\"name\":\"ci\",\"hostAdmin\":\"yes\"}"), "hostAdmin");
         assertField(post("/api/v1/tokens", "{\"name\":\"ci\",\"colour\":\"red\"}"), "colour");
         assertField(post("/api/v1/tokens", "{\"name\":\"" + "n".repeat(101) + "\"}"), "name");
-        assertField(post("/api/v1/wifi/observations", "{\"observations\":[{\"mac\":5}]}"), "observations[0].mac");
-        assertField(post("/api/v1/wifi/observations", "{\"observations\":[{\"macc\":\"x\"}]}"), "macc");
+        assertEntryRejected(
+                post("/api/v1/wifi/observations", "{\"observations\":[{\"mac\":5}]}"), "observations[0].mac");
+        assertEntryRejected(post("/api/v1/wifi/observations", "{\"observations\":[{\"macc\":\"x\"}]}"), "macc");
         assertField(post("/api/v1/wifi/observations", "{\"observations\":{}}"), "observations");
         assertProblem(
                 post("/api/v1/wifi/observations", "{\"controllerNow\":\"soon\",\"observations\":[]}"),
@@ -135,6 +136,15 @@ class ApiFaultsTest {
     private static void assertField(AdminApi.Answer answer, String field) {
         JsonNode problem = assertProblem(answer, 400, "invalid-field");
         assertEquals(field, problem.path("problems").path(0).path("field").asText(), answer.body());
+    }
+
+    /** An entry of a WiFi batch the API cannot read is rejected at its index, naming the field; nothing stored. */
+    private static void assertEntryRejected(AdminApi.Answer answer, String field) {
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode rejected = answer.json().path("rejected");
+        assertEquals(0, answer.json().path("accepted").asInt(), answer.body());
+        assertEquals(0, rejected.path(0).path("index").asInt(-1), answer.body());
+        assertTrue(rejected.path(0).path("reason").asText().contains(field), answer.body());
     }
 
     private static JsonNode assertProblem(AdminApi.Answer answer, int status, String code) {
