@@ -79,14 +79,17 @@ final class Problems {
         return new ApiProblem(409, code, "Not possible now", e.getMessage());
     }
 
-    /** The vendor refused the credentials: each of the provider's problems with its field and permission. */
+    /**
+     * The vendor refused the credentials, or could not be reached to check them: each of the provider's problems
+     * with its field and permission.
+     */
     private static ApiProblem validationFailed(IntegrationException e) {
         List<Map<String, Object>> problems =
                 e.problems().stream().map(Problems::validationProblem).toList();
         return new ApiProblem(
                 422,
                 "validation-failed",
-                "The vendor refused the credentials",
+                "The credentials could not be validated",
                 e.getMessage(),
                 Map.of("problems", problems));
     }

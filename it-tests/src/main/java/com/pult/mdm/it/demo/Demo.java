@@ -1,5 +1,6 @@
 package com.pult.mdm.it.demo;
 
+import com.pult.mdm.host.HostVersion;
 import com.pult.mdm.host.PultHost;
 import com.pult.mdm.host.config.ConfigException;
 import com.pult.mdm.host.config.HostConfig;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        versionProvider = Demo.Version.class,
         description = "Runs the Pult integration host against the Kandji simulator and shows the matches.")
 public final class Demo implements Callable<Integer> {
 
@@ -102,6 +104,11 @@ public final class Demo implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Optional<String> invalid = invalidOption();
+        if (invalid.isPresent()) {
+            out.println("The demo cannot start: " + invalid.get() + " (bin/demo --help lists the options).");
+            return 2;
+        }
         Fleet fleet = Fleet.generated(devices, seed);
         KandjiSimulator simulator = KandjiSimulator.start(SimulatorConfig.builder()
                 .fleet(fleet)
@@ -126,6 +133,28 @@ public final class Demo implements Callable<Integer> {
         }
         awaitCtrlC(host, simulator);
         return 0;
+    }
+
+    /** The first option out of range, said the way an admin fixes it. */
+    private Optional<String> invalidOption() {
+        if (devices < 1 || devices > 100_000) {
+            return Optional.of("--devices must be 1 to 100,000, not " + devices);
+        }
+        if (httpPort < 0 || httpPort > 65_535) {
+            return Optional.of("--http-port must be 0 (any free port) to 65535, not " + httpPort);
+        }
+        if (perSecond < 1 || perSecond > 100_000) {
+            return Optional.of("--requests-per-second must be 1 to 100,000, not " + perSecond);
+        }
+        return Optional.empty();
+    }
+
+    /** The host's version, for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Pult integration host demo " + HostVersion.current()};
+        }
     }
 
     /** What the last run saw through the admin API; empty until its summary is printed. */
@@ -225,6 +254,9 @@ public final class Demo implements Callable<Integer> {
                 "      The same token works with the admin API: curl -H 'Authorization: Bearer %s'"
                         + " %s/api/v1/integrations%n",
                 signIn, address);
+        if (exitAfterSummary) {
+            out.println("      (--exit stops the demo now; run bin/demo without it to keep the host and dashboard up)");
+        }
     }
 
     private static void awaitProvider(PultHost host) throws InterruptedException {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,5 +78,20 @@ class DemoTest {
         assertTrue(dashboard.find(), output);
         assertFalse(dashboard.group(1).equals(String.valueOf(taken)), output);
         assertTrue(output.contains("Stopped the host and the simulator."), output);
+    }
+
+    @Test
+    void anOptionOutOfRangeIsRefusedInOneLineBeforeAnythingStarts() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Demo demo = new Demo(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        int exit = new CommandLine(demo).execute("--devices", "-5", "--home", home.toString());
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit, output);
+        assertEquals(
+                "The demo cannot start: --devices must be 1 to 100,000, not -5 (bin/demo --help lists the options).",
+                output.strip());
+        assertFalse(Files.exists(home.resolve("deploy")), "nothing started");
     }
 }
