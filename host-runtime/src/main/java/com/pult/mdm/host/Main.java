@@ -17,13 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command-line entry point of the distribution ({@code bin/pult-host}). Exit codes: 0 after a clean stop,
- * 1 when the plugin framework cannot start, 2 when the configuration or the data directory is unusable.
+ * Command-line entry point of the distribution ({@code bin/pult-host}). Without a subcommand it runs the host.
+ * Exit codes: 0 after a clean stop, 1 when the plugin framework cannot start, 2 when the configuration or the data
+ * directory is unusable. {@code token create} ({@link TokenCreateCommand}) gives an organization its first API
+ * token while the host is stopped.
  */
 @Command(
         name = "pult-host",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
+        subcommands = TokenCommand.class,
         description = "Runs the Pult integration host. Flags override PULT_HOST_* variables, which override the"
                 + " conf file, which overrides the defaults.")
 public final class Main implements Callable<Integer> {
@@ -63,16 +66,22 @@ public final class Main implements Callable<Integer> {
 
     private final Path home;
     private final Map<String, String> environment;
+    private final PrintStream out;
     private final PrintStream err;
 
     /** The entry point the start script uses. */
     public Main() {
-        this(Path.of(System.getProperty("pult.home", ".")), System.getenv(), System.err);
+        this(Path.of(System.getProperty("pult.home", ".")), System.getenv(), System.out, System.err);
     }
 
     Main(Path home, Map<String, String> environment, PrintStream err) {
+        this(home, environment, System.out, err);
+    }
+
+    Main(Path home, Map<String, String> environment, PrintStream out, PrintStream err) {
         this.home = home;
         this.environment = environment;
+        this.out = out;
         this.err = err;
     }
 
@@ -85,7 +94,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         HostConfig config;
         try {
-            config = new HostConfigLoader(home, environment).load(configFile, flags());
+            config = loadConfig(null, Map.of());
             DataDirectory.prepare(config.dataDir());
         } catch (ConfigException e) {
             // Before logging is set up, so a person sees exactly one line and no stack trace.
@@ -94,6 +103,27 @@ public final class Main implements Callable<Integer> {
         }
         configureLogging(config);
         return run(new PultHost(config, environment));
+    }
+
+    /**
+     * The configuration from every source, with a subcommand's own {@code --config} and flags (when given) taking
+     * the place of the ones given before the subcommand's name.
+     */
+    HostConfig loadConfig(Path subcommandConfig, Map<String, String> subcommandFlags) throws ConfigException {
+        Map<String, String> all = flags();
+        all.putAll(subcommandFlags);
+        return new HostConfigLoader(home, environment)
+                .load(subcommandConfig != null ? subcommandConfig : configFile, all);
+    }
+
+    /** Where a subcommand writes what it has to say. */
+    PrintStream out() {
+        return out;
+    }
+
+    /** Where a subcommand writes its one-line errors. */
+    PrintStream err() {
+        return err;
     }
 
     private Map<String, String> flags() {
@@ -116,7 +146,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Hands the data directory and level to conf/logback.xml, which reads them when the first logger exists. */
-    private static void configureLogging(HostConfig config) {
+    static void configureLogging(HostConfig config) {
         System.setProperty("pult.data.dir", config.dataDir().toString());
         System.setProperty("pult.log.level", config.logLevel());
     }

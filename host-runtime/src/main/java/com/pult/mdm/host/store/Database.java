@@ -19,6 +19,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
 
+    /** H2's error code when another process holds the database file's lock. */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+
     private final JdbcConnectionPool pool;
 
     private Database(JdbcConnectionPool pool) {
@@ -28,8 +31,9 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) the database in {@code dataDir/db} and brings its schema up to date.
      *
-     * @throws StoreException with a message an operator can act on when the file is in use by another host,
-     *     cannot be read, or the schema cannot be migrated; the file is never deleted or replaced
+     * @throws DatabaseInUseException when another process (a running host) holds the database
+     * @throws StoreException with a message an operator can act on when the file cannot be read or the schema
+     *     cannot be migrated; the file is never deleted or replaced
      */
     public static Database openInDirectory(Path dataDir) throws StoreException {
         Path dir = dataDir.resolve("db");
@@ -69,8 +73,8 @@ public final class Database implements AutoCloseable {
 
     private static StoreException openFailure(String url, SQLException e) {
         String where = url.replaceFirst(";.*", "");
-        if (e.getErrorCode() == 90020) {
-            return new StoreException(
+        if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
+            return new DatabaseInUseException(
                     "The database '" + where + "' is in use by another running host."
                             + " Stop that host, or give this one its own --data-dir.",
                     e);

@@ -1,7 +1,7 @@
 package com.pult.mdm.host.store;
 
 /** The database could not be read or written; the message says what failed and what to do. */
-public final class StoreException extends Exception {
+public class StoreException extends Exception {
 
     public StoreException(String message, Throwable cause) {
         super(message, cause);

@@ -32,7 +32,9 @@ public final class ApiTokens {
     /** Every token starts with this, so a leaked one is easy to recognise in logs and secret scanners. */
     public static final String PREFIX = "pult_";
 
-    private static final int NAME_MAX = 100;
+    /** The longest name a token may have. */
+    public static final int NAME_MAX = 100;
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final Database database;
