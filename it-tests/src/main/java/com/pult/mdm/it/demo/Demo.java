@@ -244,7 +244,8 @@ public final class Demo implements Callable<Integer> {
                         ORG, "Acme Corp", ZoneId.of("Europe/Berlin"), Organization.AuthPolicy.AUTO_APPROVE));
         IssuedToken first = host.services().apiTokens().create(ORG, "demo-admin", false);
         String address = "http://127.0.0.1:" + host.httpPort();
-        step("Organization 'acme' and its first API token created through the Java API (no API route for them yet)");
+        step("Organization 'acme' and its first API token created in the host's database (as `pult-host token create`"
+                + " does for an installed host)");
         step("From here on, every step goes through the admin API at %s/api/v1 (docs/API.md)", address);
         AdminWalkthrough admin = new AdminWalkthrough(new AdminApi(address, first.secret()), out, scenario);
         summary = admin.run(simulator.baseUrl(), TOKEN);
