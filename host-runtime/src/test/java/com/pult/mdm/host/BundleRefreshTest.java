@@ -51,6 +51,12 @@ class BundleRefreshTest {
                     "plugin wired to library 1.0.1",
                     () -> wiredLibraryVersion(running).equals(new Version("1.0.1")));
             running.awaitProvider("uses-library", WAIT);
+            // The refresh is logged when the framework reports it done, which can come after the rewiring.
+            Await.until(
+                    WAIT,
+                    "the refresh logged",
+                    () -> !log.find(Level.INFO, "Refreshed 'com.pult.test.library'")
+                            .isEmpty());
             assertEquals(
                     1, log.find(Level.INFO, "Refreshed 'com.pult.test.library'").size(), log.lines()::toString);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -120,7 +121,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        // Closing the pool closes the last connection, which closes the database cleanly (no DB_CLOSE_DELAY).
+        // SHUTDOWN closes the database at once, even while another thread still holds a connection (its work fails
+        // instead of writing after the host has stopped); disposing the pool then closes the idle connections.
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Already closed, or every connection busy: disposing the pool closes it once the last one returns.
+        }
         pool.dispose();
     }
 
