@@ -145,7 +145,8 @@ public final class WebServer implements AutoCloseable {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized("This request needs an admin API token: send 'Authorization: Bearer <token>'."
-                    + " An admin of your organization creates one with POST /api/v1/tokens (docs/API.md).");
+                    + " An admin of your organization creates one with POST /api/v1/tokens; the first one comes from"
+                    + " 'pult-host token create' (docs/API.md).");
         }
         Optional<ApiToken> token =
                 services.apiTokens().authenticate(header.substring(7).strip());

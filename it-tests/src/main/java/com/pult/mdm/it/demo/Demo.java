@@ -264,7 +264,7 @@ public final class Demo implements Callable<Integer> {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (host.registry().provider("kandji").isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The Kandji plugin did not start; see " + "the host log.");
+                throw new IllegalStateException("The Kandji plugin did not start; see the host log.");
             }
             Thread.sleep(50);
         }
