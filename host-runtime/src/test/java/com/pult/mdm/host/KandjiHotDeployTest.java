@@ -8,42 +8,25 @@ import ch.qos.logback.classic.Level;
 import com.pult.mdm.host.plugin.PluginProvider;
 import com.pult.mdm.host.testsupport.Await;
 import com.pult.mdm.host.testsupport.JarRewriter;
-import com.pult.mdm.host.testsupport.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.jar.JarFile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The real Kandji plugin jar, hot-deployed into a running host with the default 500 ms poll. */
-class KandjiHotDeployTest {
+class KandjiHotDeployTest extends RunningHostTest {
 
     private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
 
     private final Logger logger = LoggerFactory.getLogger("measurement");
 
-    @TempDir
-    Path root;
-
-    private LogCapture log;
-    private RunningHost running;
-
-    @BeforeEach
-    void start() {
-        log = LogCapture.attach();
-        running = RunningHost.start(root, Duration.ofMillis(500));
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-        log.close();
+    @Override
+    Duration pollInterval() {
+        return Duration.ofMillis(500);
     }
 
     @Test

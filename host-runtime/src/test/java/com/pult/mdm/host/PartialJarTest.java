@@ -5,42 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import com.pult.mdm.host.testsupport.Await;
-import com.pult.mdm.host.testsupport.LogCapture;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 
 /** Jars that arrive in pieces: never installed half-written, and taken once complete. */
-class PartialJarTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path root;
-
-    private LogCapture log;
-    private RunningHost running;
-
-    @BeforeEach
-    void start() {
-        log = LogCapture.attach();
-        running = RunningHost.start(root, Duration.ofMillis(200));
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-        log.close();
-    }
+class PartialJarTest extends RunningHostTest {
 
     @Test
     void partFileIsTakenOnlyOnceRenamedToJar() throws Exception {

@@ -10,39 +10,13 @@ import com.pult.mdm.host.plugin.ProviderListener;
 import com.pult.mdm.host.plugin.ProviderStatus;
 import com.pult.mdm.host.plugin.RegisteredProvider;
 import com.pult.mdm.host.testsupport.Await;
-import com.pult.mdm.host.testsupport.LogCapture;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Version;
 
 /** Several files of one plugin in the deploy folder. */
-class PluginVersionsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path root;
-
-    private LogCapture log;
-    private RunningHost running;
-
-    @BeforeEach
-    void start() {
-        log = LogCapture.attach();
-        running = RunningHost.start(root, Duration.ofMillis(200));
-    }
-
-    @AfterEach
-    void stop() {
-        running.close();
-        log.close();
-    }
+class PluginVersionsTest extends RunningHostTest {
 
     @Test
     void highestVersionServesAndTheOtherIsReportedAsShadowed() {
